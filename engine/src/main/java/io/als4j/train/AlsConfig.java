@@ -1,0 +1,154 @@
+package io.als4j.train;
+
+/**
+ * The hyperparameters of one training run. Immutable; build with {@link #builder()}, which checks
+ * every value and says which one is wrong and what was expected.
+ */
+public final class AlsConfig {
+  public static final int DEFAULT_RANK = 10;
+  public static final double DEFAULT_LAMBDA = 0.05;
+  public static final LambdaMode DEFAULT_LAMBDA_MODE = LambdaMode.WEIGHTED;
+  public static final int DEFAULT_ITERATIONS = 10;
+  public static final long DEFAULT_SEED = 42L;
+  /** Upper bound on rank: each worker holds a rank × rank double Gram matrix and block. */
+  public static final int MAX_RANK = 2048;
+  /** ForkJoinPool's own limit on parallelism. */
+  public static final int MAX_THREADS = 0x7fff;
+
+  private final int rank;
+  private final double lambda;
+  private final LambdaMode lambdaMode;
+  private final int iterations;
+  private final long seed;
+  private final int threads;
+
+  private AlsConfig(Builder b) {
+    this.rank = b.rank;
+    this.lambda = b.lambda;
+    this.lambdaMode = b.lambdaMode;
+    this.iterations = b.iterations;
+    this.seed = b.seed;
+    this.threads = b.threads;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .rank(rank)
+        .lambda(lambda)
+        .lambdaMode(lambdaMode)
+        .iterations(iterations)
+        .seed(seed)
+        .threads(threads);
+  }
+
+  /** K, the number of latent factors. */
+  public int rank() {
+    return rank;
+  }
+
+  /** λ, the base regularization strength. */
+  public double lambda() {
+    return lambda;
+  }
+
+  public LambdaMode lambdaMode() {
+    return lambdaMode;
+  }
+
+  /** T, the number of full iterations (a user half-sweep followed by an item half-sweep). */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Seed of the random initial factors; the same seed gives bit-identical factors. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Parallelism of the trainer's own ForkJoinPool. Does not change the result. */
+  public int threads() {
+    return threads;
+  }
+
+  /** λᵢ for a row with {@code ratings} ratings. */
+  public double lambdaFor(int ratings) {
+    return lambdaMode == LambdaMode.WEIGHTED ? lambda * ratings : lambda;
+  }
+
+  @Override
+  public String toString() {
+    return "rank=" + rank + " lambda=" + lambda + " lambdaMode=" + lambdaMode
+        + " iterations=" + iterations + " seed=" + seed + " threads=" + threads;
+  }
+
+  /** Collects values; {@link #build()} validates them all. */
+  public static final class Builder {
+    private int rank = DEFAULT_RANK;
+    private double lambda = DEFAULT_LAMBDA;
+    private LambdaMode lambdaMode = DEFAULT_LAMBDA_MODE;
+    private int iterations = DEFAULT_ITERATIONS;
+    private long seed = DEFAULT_SEED;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    public Builder rank(int rank) {
+      this.rank = rank;
+      return this;
+    }
+
+    public Builder lambda(double lambda) {
+      this.lambda = lambda;
+      return this;
+    }
+
+    public Builder lambdaMode(LambdaMode lambdaMode) {
+      this.lambdaMode = lambdaMode;
+      return this;
+    }
+
+    public Builder iterations(int iterations) {
+      this.iterations = iterations;
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first invalid value and what was expected
+     */
+    public AlsConfig build() {
+      if (rank < 1 || rank > MAX_RANK) {
+        throw new IllegalArgumentException(
+            "rank: " + rank + " (expected: 1.." + MAX_RANK + ")");
+      }
+      if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+        throw new IllegalArgumentException(
+            "lambda: " + lambda + " (expected: a finite number >= 0)");
+      }
+      if (lambdaMode == null) {
+        throw new IllegalArgumentException("lambdaMode: null (expected: PLAIN or WEIGHTED)");
+      }
+      if (iterations < 0) {
+        throw new IllegalArgumentException("iterations: " + iterations + " (expected: >= 0)");
+      }
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new IllegalArgumentException(
+            "threads: " + threads + " (expected: 1.." + MAX_THREADS + ")");
+      }
+      return new AlsConfig(this);
+    }
+  }
+}

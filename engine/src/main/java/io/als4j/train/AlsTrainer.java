@@ -1,0 +1,118 @@
+package io.als4j.train;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import io.als4j.data.RatingMatrix;
+import io.als4j.kernel.GramKernel;
+import io.als4j.kernel.GramKernels;
+import io.als4j.model.AlsModel;
+import io.als4j.solve.LapackBackend;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * Alternating Least Squares for explicit ratings: factorizes R (users × items) as W Uᵀ by
+ * alternately solving, for every user i and then every item j (with the new W),
+ *
+ * <pre>
+ * (Σⱼ∈Ψᵢ uⱼuⱼᵀ + λᵢ I) wᵢ = Σⱼ∈Ψᵢ rᵢⱼ uⱼ
+ * (Σᵢ∈Ψⱼ wᵢwᵢᵀ + λⱼ I) uⱼ = Σᵢ∈Ψⱼ rᵢⱼ wᵢ
+ * </pre>
+ *
+ * from seeded random factors, {@link AlsConfig#iterations()} times. λᵢ is λ or λ·|Ψᵢ| (see {@link
+ * LambdaMode}). A user or item with no ratings gets the zero vector.
+ *
+ * <p>Rows are solved in parallel on the trainer's own {@link ForkJoinPool} (never the common pool),
+ * in chunks of equal cost. Factors are bit-identical for the same config and seed whatever the
+ * thread count. Close the trainer to stop a pool it created; a pool passed in stays the caller's.
+ */
+public final class AlsTrainer implements AutoCloseable {
+  private final AlsConfig config;
+  private final ForkJoinPool pool;
+  private final boolean ownsPool;
+  private final GramKernel kernel;
+  private final LAPACK lapack;
+
+  /** A trainer with its own pool of {@link AlsConfig#threads()} workers. */
+  public AlsTrainer(AlsConfig config) {
+    this(config, newPool(config.threads()), true, GramKernels.active(), LapackBackend.lapack());
+  }
+
+  /** A trainer that runs on the caller's pool (its parallelism wins over the config's threads). */
+  public AlsTrainer(AlsConfig config, ForkJoinPool pool) {
+    this(config, pool, false, GramKernels.active(), LapackBackend.lapack());
+  }
+
+  /** Full control, for benchmarks and tests that compare kernels or LAPACK backends. */
+  public AlsTrainer(AlsConfig config, ForkJoinPool pool, GramKernel kernel, LAPACK lapack) {
+    this(config, pool, false, kernel, lapack);
+  }
+
+  private AlsTrainer(
+      AlsConfig config, ForkJoinPool pool, boolean ownsPool, GramKernel kernel, LAPACK lapack) {
+    this.config = config;
+    this.pool = pool;
+    this.ownsPool = ownsPool;
+    this.kernel = kernel;
+    this.lapack = lapack;
+  }
+
+  private static ForkJoinPool newPool(int threads) {
+    return new ForkJoinPool(
+        threads,
+        p -> {
+          ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+          t.setName("als4j-worker-" + t.getPoolIndex());
+          return t;
+        },
+        null,
+        false);
+  }
+
+  public AlsConfig config() {
+    return config;
+  }
+
+  /** The Gram kernel this trainer uses. */
+  public GramKernel kernel() {
+    return kernel;
+  }
+
+  /** Trains with no progress reporting. */
+  public AlsModel train(RatingMatrix ratings) {
+    return train(ratings, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting every iteration to {@code listener}. */
+  public AlsModel train(RatingMatrix ratings, TrainingListener listener) {
+    TrainingRun run = start(ratings);
+    final int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
+      long t0 = System.nanoTime();
+      run.sweepUsers();
+      run.sweepItems();
+      double seconds = (System.nanoTime() - t0) * 1e-9;
+      Loss loss = run.loss();
+      listener.onIteration(
+          new IterationStats(
+              it,
+              iterations,
+              loss,
+              seconds,
+              run.numRatings() / seconds,
+              run.flopsPerIteration() / seconds * 1e-9));
+    }
+    return run.model();
+  }
+
+  /** Starts a run from the seeded random factors, to be driven one half-sweep at a time. */
+  public TrainingRun start(RatingMatrix ratings) {
+    return new TrainingRun(config, ratings, pool, kernel, lapack);
+  }
+
+  @Override
+  public void close() {
+    if (ownsPool) {
+      pool.shutdown();
+    }
+  }
+}

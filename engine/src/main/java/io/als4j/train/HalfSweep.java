@@ -1,0 +1,105 @@
+package io.als4j.train;
+
+import io.als4j.data.CompressedRows;
+import io.als4j.kernel.GramKernel;
+import io.als4j.model.FactorMatrix;
+import java.util.Arrays;
+
+/**
+ * Solves every row of one side: for row i with ratings rᵢⱼ against fixed factors vⱼ,
+ *
+ * <pre>(Σⱼ vⱼvⱼᵀ + λᵢ I) xᵢ = Σⱼ rᵢⱼ vⱼ</pre>
+ *
+ * <p>Per row: gather the rated vⱼ into the worker's block (accumulating the right-hand side on the
+ * way), let the Gram kernel add the block's VᵀV, add λᵢ to the diagonal, and solve with {@code
+ * dposv}. A row with no ratings gets the zero vector. Each row is written by exactly one task and
+ * depends only on the fixed side, so the result does not depend on scheduling.
+ */
+final class HalfSweep {
+  private final Side side;
+  private final CompressedRows rows;
+  private final FactorMatrix fixed;
+  private final FactorMatrix target;
+  private final AlsConfig config;
+  private final GramKernel kernel;
+
+  HalfSweep(
+      Side side,
+      CompressedRows rows,
+      FactorMatrix fixed,
+      FactorMatrix target,
+      AlsConfig config,
+      GramKernel kernel) {
+    this.side = side;
+    this.rows = rows;
+    this.fixed = fixed;
+    this.target = target;
+    this.config = config;
+    this.kernel = kernel;
+  }
+
+  /** Solves rows {@code from..to-1} with one worker's scratch. */
+  void solveRows(int from, int to, SolveScratch s) {
+    final int k = config.rank();
+    final int stride = s.stride;
+    final double[] v = fixed.data();
+    final double[] x = target.data();
+    final double[] block = s.block;
+    final double[] gram = s.gram;
+    final double[] rhs = s.rhs;
+    for (int row = from; row < to; row++) {
+      final long start = rows.start(row);
+      final long end = rows.end(row);
+      final int degree = (int) (end - start);
+      if (degree == 0) {
+        Arrays.fill(x, row * k, row * k + k, 0.0);
+        continue;
+      }
+      Arrays.fill(gram, 0.0);
+      Arrays.fill(rhs, 0.0);
+      for (long pos = start; pos < end; ) {
+        final int m = (int) Math.min(SolveScratch.BLOCK_ROWS, end - pos);
+        for (int r = 0; r < m; r++, pos++) {
+          final int src = rows.index(pos) * k;
+          final double rating = rows.value(pos);
+          System.arraycopy(v, src, block, r * stride, k);
+          for (int c = 0; c < k; c++) {
+            rhs[c] += rating * v[src + c];
+          }
+        }
+        kernel.accumulate(block, m, k, stride, gram);
+      }
+      final double lambda = config.lambdaFor(degree);
+      for (int d = 0; d < k; d++) {
+        gram[d * stride + d] += lambda;
+      }
+      final int info = s.solver.solve(gram, rhs);
+      if (info != 0) {
+        throw failure(row, info, degree, lambda);
+      }
+      System.arraycopy(rhs, 0, x, row * k, k);
+    }
+  }
+
+  private RuntimeException failure(int row, int info, int degree, double lambda) {
+    if (info < 0) {
+      return new IllegalStateException(
+          "dposv rejected its argument " + (-info) + " while solving " + side.singular() + " "
+              + row + ": a bug in als4j");
+    }
+    return new SolveFailedException(side, row, info, degree, lambda);
+  }
+
+  /** Floating-point operations of one sweep: Gram and right-hand side per rating, Cholesky per row. */
+  static double flops(CompressedRows rows, int k) {
+    long nonEmpty = 0;
+    for (int r = 0; r < rows.rows(); r++) {
+      if (rows.degree(r) > 0) {
+        nonEmpty++;
+      }
+    }
+    double perRating = (double) k * (k + 1) + 2.0 * k;
+    double perRow = k * (double) k * k / 3.0 + 2.0 * k * k;
+    return rows.entries() * perRating + nonEmpty * perRow;
+  }
+}

@@ -1,0 +1,81 @@
+package io.als4j.train;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import io.als4j.data.RatingMatrix;
+import io.als4j.kernel.GramKernel;
+import io.als4j.model.AlsModel;
+import io.als4j.model.FactorMatrix;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * One training run, a half-sweep at a time: {@link AlsTrainer#train} drives it, and tests drive it
+ * step by step to check the loss after every half-sweep. Not thread-safe: one caller at a time.
+ */
+public final class TrainingRun {
+  private final RatingMatrix ratings;
+  private final ForkJoinPool pool;
+  private final FactorMatrix users;
+  private final FactorMatrix items;
+  private final RowPartition userChunks;
+  private final RowPartition itemChunks;
+  private final HalfSweep userSweep;
+  private final HalfSweep itemSweep;
+  private final LossEvaluator lossEvaluator;
+  private final ThreadLocal<SolveScratch> scratch;
+  private final double flopsPerIteration;
+
+  TrainingRun(
+      AlsConfig config, RatingMatrix ratings, ForkJoinPool pool, GramKernel kernel, LAPACK lapack) {
+    this.ratings = ratings;
+    this.pool = pool;
+    final int k = config.rank();
+    SplittableRandom random = new SplittableRandom(config.seed());
+    this.users = FactorInitializer.unitGaussianRows(ratings.numUsers(), k, random.split());
+    this.items = FactorInitializer.unitGaussianRows(ratings.numItems(), k, random.split());
+    this.userChunks = RowPartition.byCost(ratings.byUser(), k, RowPartition.MAX_CHUNKS);
+    this.itemChunks = RowPartition.byCost(ratings.byItem(), k, RowPartition.MAX_CHUNKS);
+    this.userSweep = new HalfSweep(Side.USERS, ratings.byUser(), items, users, config, kernel);
+    this.itemSweep = new HalfSweep(Side.ITEMS, ratings.byItem(), users, items, config, kernel);
+    this.lossEvaluator =
+        new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
+    this.scratch = ThreadLocal.withInitial(() -> new SolveScratch(kernel, lapack, k));
+    this.flopsPerIteration =
+        HalfSweep.flops(ratings.byUser(), k) + HalfSweep.flops(ratings.byItem(), k);
+  }
+
+  /** Solves every user's vector against the current item factors. */
+  public void sweepUsers() {
+    sweep(userSweep, userChunks);
+  }
+
+  /** Solves every item's vector against the current user factors. */
+  public void sweepItems() {
+    sweep(itemSweep, itemChunks);
+  }
+
+  private void sweep(HalfSweep sweep, RowPartition chunks) {
+    ParallelChunks.run(
+        pool, chunks.chunks(), c -> sweep.solveRows(chunks.from(c), chunks.to(c), scratch.get()));
+  }
+
+  /** The regularized loss of the current factors on the training ratings. */
+  public Loss loss() {
+    return lossEvaluator.evaluate(pool, users, items);
+  }
+
+  /** The current factors (live: later sweeps change them). */
+  public AlsModel model() {
+    return new AlsModel(users, items);
+  }
+
+  /** Floating-point operations of one full iteration, for GFLOP/s figures. */
+  public double flopsPerIteration() {
+    return flopsPerIteration;
+  }
+
+  /** Ratings being trained on. */
+  public long numRatings() {
+    return ratings.numRatings();
+  }
+}

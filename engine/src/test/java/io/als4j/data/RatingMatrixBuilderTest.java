@@ -1,0 +1,139 @@
+package io.als4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.als4j.testing.RandomRatings;
+import io.als4j.testing.TestSeeds;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RatingMatrixBuilderTest {
+
+  @Test
+  void bothOrientationsHoldExactlyTheInputSortedByColumn() {
+    RandomRatings data = RandomRatings.uniform(37, 23, 0.3, TestSeeds.base());
+    Map<Long, Float> expected = new HashMap<>();
+    for (int t = 0; t < data.size(); t++) {
+      expected.put(((long) data.users[t] << 32) | data.items[t], data.ratings[t]);
+    }
+    try (RatingMatrix m = data.toMatrix()) {
+      assertEquals(37, m.numUsers());
+      assertEquals(23, m.numItems());
+      assertEquals(data.size(), m.numRatings());
+      assertEquals(expected, entries(m.byUser(), false));
+      assertEquals(expected, entries(m.byItem(), true));
+      assertSorted(m.byUser());
+      assertSorted(m.byItem());
+      // 8 bytes per rating per orientation plus 8 per row offset.
+      long bytes = 2L * 8 * data.size() + 8L * (37 + 1) + 8L * (23 + 1);
+      assertEquals(bytes, m.offHeapBytes());
+    }
+  }
+
+  @Test
+  void inferredDimensionsAreOnePastTheLargestIndex() {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder()) {
+      b.add(4, 0, 1f).add(0, 9, 2f);
+      try (RatingMatrix m = b.build()) {
+        assertEquals(5, m.numUsers());
+        assertEquals(10, m.numItems());
+        assertEquals(0, m.byUser().degree(2));
+        assertEquals(1, m.byItem().degree(9));
+      }
+    }
+  }
+
+  @Test
+  void emptyInputGivesAnEmptyMatrix() {
+    try (RatingMatrix m = new RatingMatrixBuilder(3, 2).build()) {
+      assertEquals(0, m.numRatings());
+      assertEquals(0, m.byUser().degree(2));
+    }
+  }
+
+  @Test
+  void rejectsNonFiniteRatingsNamingTheTriple() {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder()) {
+      b.add(0, 0, 3f);
+      InvalidRatingException e =
+          assertThrows(InvalidRatingException.class, () -> b.add(1, 2, Float.NaN));
+      assertEquals(
+          "rating #2 (user 1, item 2, rating NaN): rating is not a finite number", e.getMessage());
+      e = assertThrows(
+          InvalidRatingException.class, () -> b.add(1, 2, Float.POSITIVE_INFINITY));
+      assertTrue(e.getMessage().contains("rating Infinity"), e.getMessage());
+    }
+  }
+
+  @Test
+  void rejectsNegativeAndOutOfRangeIndices() {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(5, 5)) {
+      assertEquals(
+          "rating #1 (user -1, item 0, rating 1.0): negative user index",
+          assertThrows(InvalidRatingException.class, () -> b.add(-1, 0, 1f)).getMessage());
+      assertEquals(
+          "rating #1 (user 0, item -3, rating 1.0): negative item index",
+          assertThrows(InvalidRatingException.class, () -> b.add(0, -3, 1f)).getMessage());
+      assertEquals(
+          "rating #1 (user 5, item 0, rating 1.0): user index out of range (expected: < 5)",
+          assertThrows(InvalidRatingException.class, () -> b.add(5, 0, 1f)).getMessage());
+      assertEquals(
+          "rating #1 (user 0, item 7, rating 1.0): item index out of range (expected: < 5)",
+          assertThrows(InvalidRatingException.class, () -> b.add(0, 7, 1f)).getMessage());
+    }
+  }
+
+  @Test
+  void rejectsDuplicatePairsNamingBothRatings() {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder()) {
+      b.add(2, 1, 4f).add(0, 0, 1f).add(2, 3, 5f).add(2, 1, 2.5f);
+      InvalidRatingException e = assertThrows(InvalidRatingException.class, b::build);
+      assertEquals(
+          "duplicate rating for (user 2, item 1): 4.0 and 2.5"
+              + " (expected: one rating per (user, item) pair)",
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void closeFreesTheOffHeapMemoryOnce() {
+    RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();
+    CompressedRows byUser = m.byUser();
+    assertEquals(1, byUser.indicesStore().refCount());
+    m.close();
+    m.close();
+    assertEquals(0, byUser.indicesStore().refCount());
+    assertThrows(IllegalStateException.class, m::byUser);
+  }
+
+  @Test
+  void builderCannotBeReusedAfterBuild() {
+    RatingMatrixBuilder b = new RatingMatrixBuilder();
+    b.add(0, 0, 1f);
+    b.build().close();
+    assertThrows(IllegalStateException.class, () -> b.add(0, 1, 1f));
+  }
+
+  private static Map<Long, Float> entries(CompressedRows rows, boolean transposed) {
+    Map<Long, Float> out = new HashMap<>();
+    for (int r = 0; r < rows.rows(); r++) {
+      for (long pos = rows.start(r); pos < rows.end(r); pos++) {
+        long user = transposed ? rows.index(pos) : r;
+        long item = transposed ? r : rows.index(pos);
+        out.put((user << 32) | item, rows.value(pos));
+      }
+    }
+    return out;
+  }
+
+  private static void assertSorted(CompressedRows rows) {
+    for (int r = 0; r < rows.rows(); r++) {
+      for (long pos = rows.start(r) + 1; pos < rows.end(r); pos++) {
+        assertTrue(rows.index(pos - 1) < rows.index(pos), "row " + r + " not strictly sorted");
+      }
+    }
+  }
+}

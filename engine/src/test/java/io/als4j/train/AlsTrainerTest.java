@@ -1,0 +1,106 @@
+package io.als4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.als4j.data.RatingMatrix;
+import io.als4j.data.RatingMatrixBuilder;
+import io.als4j.model.AlsModel;
+import io.als4j.testing.RandomRatings;
+import io.als4j.testing.TestSeeds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AlsTrainerTest {
+
+  @Test
+  void listenerSeesEveryIterationWithConsistentFigures() {
+    RandomRatings data = RandomRatings.uniform(50, 40, 0.3, TestSeeds.base());
+    AlsConfig config = AlsConfig.builder().rank(6).iterations(5).threads(2).build();
+    List<IterationStats> events = new ArrayList<>();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      AlsModel model = trainer.train(m, events::add);
+      assertEquals(5, events.size());
+      for (int i = 0; i < events.size(); i++) {
+        IterationStats s = events.get(i);
+        assertEquals(i + 1, s.iteration());
+        assertEquals(5, s.iterations());
+        assertEquals(m.numRatings(), s.loss().ratings());
+        assertTrue(s.seconds() > 0 && s.ratingsPerSecond() > 0 && s.gflops() > 0, s.toString());
+        if (i > 0) {
+          assertTrue(s.loss().total() <= events.get(i - 1).loss().total() * (1 + 1e-12));
+        }
+      }
+      // The reported training RMSE is the RMSE of predict() on the training ratings.
+      double sse = 0;
+      for (int t = 0; t < data.size(); t++) {
+        double e = data.ratings[t] - model.predict(data.users[t], data.items[t]);
+        sse += e * e;
+      }
+      double rmse = Math.sqrt(sse / data.size());
+      assertEquals(rmse, events.get(4).loss().rmse(), 1e-12 * rmse);
+    }
+  }
+
+  @Test
+  void rowsWithoutRatingsGetTheZeroVector() {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(4, 4)) {
+      b.add(0, 0, 4f).add(0, 1, 3f).add(2, 1, 5f).add(2, 0, 1f);
+      try (RatingMatrix m = b.build();
+          AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().rank(3).threads(1).build())) {
+        AlsModel model = trainer.train(m);
+        for (int c = 0; c < 3; c++) {
+          assertEquals(0.0, model.userFactors().get(1, c));
+          assertEquals(0.0, model.userFactors().get(3, c));
+          assertEquals(0.0, model.itemFactors().get(2, c));
+        }
+        assertEquals(0.0, model.predict(1, 0));
+        assertTrue(model.predict(0, 0) > 1.0);
+      }
+    }
+  }
+
+  @Test
+  void aSingularSystemNamesTheSideTheRowAndInfo() {
+    // All-zero ratings make every user vector exactly zero; with λ = 0 the items' normal equations
+    // are then the zero matrix, and Cholesky stops at the first pivot.
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(6, 5)) {
+      for (int i = 0; i < 6; i++) {
+        for (int j = 0; j < 5; j++) {
+          b.add(i, j, 0f);
+        }
+      }
+      AlsConfig config =
+          AlsConfig.builder().rank(2).lambda(0).lambdaMode(LambdaMode.PLAIN).threads(2).build();
+      try (RatingMatrix m = b.build();
+          AlsTrainer trainer = new AlsTrainer(config)) {
+        SolveFailedException e = assertThrows(SolveFailedException.class, () -> trainer.train(m));
+        assertEquals(Side.ITEMS, e.side());
+        assertEquals(0, e.row());
+        assertEquals(1, e.info());
+        assertEquals(
+            "dposv failed for item 0 (6 ratings, λ=0.0): info=1, the leading minor of order 1 is"
+                + " not positive definite; use lambda > 0",
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void runsOnACallerSuppliedPoolAndLeavesItRunning() {
+    ForkJoinPool pool = new ForkJoinPool(2);
+    try (RatingMatrix m = RandomRatings.uniform(20, 20, 0.3, 3).toMatrix();
+        AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().rank(4).build(), pool)) {
+      trainer.train(m);
+    }
+    assertTrue(!pool.isShutdown(), "a pool the caller owns must not be shut down");
+    pool.shutdown();
+  }
+}

@@ -1,0 +1,50 @@
+package io.als4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.als4j.data.RatingMatrix;
+import io.als4j.testing.RandomRatings;
+import io.als4j.testing.TestSeeds;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each half-sweep minimizes the regularized loss exactly over one side, so the loss may not rise
+ * from one half-sweep to the next. The slack, 1e-12 relative, only absorbs the rounding of summing
+ * the loss itself once the iterates have converged.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LossMonotonicityTest {
+
+  @ParameterizedTest(name = "seed offset {0}, rank {1}, {2}")
+  @CsvSource({
+    "0, 5, WEIGHTED", "1, 5, PLAIN", "2, 12, WEIGHTED", "3, 12, PLAIN", "4, 3, WEIGHTED",
+    "5, 20, PLAIN"
+  })
+  void lossNeverIncreasesBetweenHalfSweeps(int seedOffset, int rank, LambdaMode mode) {
+    long seed = TestSeeds.base() + 100 + seedOffset;
+    RandomRatings data = RandomRatings.uniform(60, 45, 0.25, seed);
+    AlsConfig config =
+        AlsConfig.builder().rank(rank).lambda(0.05).lambdaMode(mode).seed(seed).threads(2).build();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      TrainingRun run = trainer.start(m);
+      double previous = run.loss().total();
+      for (int half = 0; half < 30; half++) {
+        if (half % 2 == 0) {
+          run.sweepUsers();
+        } else {
+          run.sweepItems();
+        }
+        double loss = run.loss().total();
+        assertTrue(
+            loss <= previous * (1 + 1e-12),
+            "half-sweep " + (half + 1) + ": loss rose from " + previous + " to " + loss
+                + " (seed " + seed + ")");
+        previous = loss;
+      }
+    }
+  }
+}

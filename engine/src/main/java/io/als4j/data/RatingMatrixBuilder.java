@@ -1,6 +1,5 @@
 package io.als4j.data;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 
 /**
@@ -18,10 +17,11 @@ import net.openhft.chronicle.bytes.BytesStore;
  */
 public final class RatingMatrixBuilder implements AutoCloseable {
   private static final int TRIPLE_BYTES = 12;
+  private static final long INITIAL_TRIPLES = 1 << 14;
 
   private final int declaredUsers;
   private final int declaredItems;
-  private Bytes<Void> triples;
+  private BytesStore<?, Void> triples;
   private long count;
   private int maxUser = -1;
   private int maxItem = -1;
@@ -42,10 +42,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     }
     this.declaredUsers = numUsers;
     this.declaredItems = numItems;
-    this.triples = Bytes.allocateElasticDirect(1 << 16);
-    // Built on one thread and possibly handed to another before build(): the ownership check would
-    // fire on a perfectly sequential hand-over.
-    this.triples.singleThreadedCheckDisabled(true);
+    this.triples = BytesStore.nativeStoreWithFixedCapacity(INITIAL_TRIPLES * TRIPLE_BYTES);
   }
 
   /** Number of triples added so far. */
@@ -65,9 +62,13 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         || (declaredItems >= 0 && item >= declaredItems)) {
       throw invalid(user, item, rating);
     }
-    triples.writeInt(user);
-    triples.writeInt(item);
-    triples.writeFloat(rating);
+    long at = count * TRIPLE_BYTES;
+    if (at + TRIPLE_BYTES > triples.capacity()) {
+      grow();
+    }
+    triples.writeInt(at, user);
+    triples.writeInt(at + 4, item);
+    triples.writeFloat(at + 8, rating);
     count++;
     if (user > maxUser) {
       maxUser = user;
@@ -76,6 +77,18 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       maxItem = item;
     }
     return this;
+  }
+
+  /**
+   * Doubles the triple buffer. Done here rather than with Chronicle's elastic bytes, which log
+   * every resize at INFO.
+   */
+  private void grow() {
+    long used = count * TRIPLE_BYTES;
+    BytesStore<?, Void> bigger = BytesStore.nativeStoreWithFixedCapacity(2 * triples.capacity());
+    bigger.write(0, triples, 0, used);
+    triples.releaseLast();
+    triples = bigger;
   }
 
   private InvalidRatingException invalid(int user, int item, float rating) {

@@ -34,6 +34,21 @@ class RatingMatrixBuilderTest {
   }
 
   @Test
+  void growsPastItsInitialBufferWithoutLosingRatings() {
+    // 300 × 300 at 60 % is about 54,000 triples, several doublings of the 16,384-triple start.
+    RandomRatings data = RandomRatings.uniform(300, 300, 0.6, TestSeeds.base());
+    assertTrue(data.size() > 4 * 16_384);
+    Map<Long, Float> expected = new HashMap<>();
+    for (int t = 0; t < data.size(); t++) {
+      expected.put(((long) data.users[t] << 32) | data.items[t], data.ratings[t]);
+    }
+    try (RatingMatrix m = data.toMatrix()) {
+      assertEquals(expected, entries(m.byUser(), false));
+      assertEquals(expected, entries(m.byItem(), true));
+    }
+  }
+
+  @Test
   void inferredDimensionsAreOnePastTheLargestIndex() {
     try (RatingMatrixBuilder b = new RatingMatrixBuilder()) {
       b.add(4, 0, 1f).add(0, 9, 2f);

@@ -1,0 +1,87 @@
+package io.als4j.tools;
+
+import io.als4j.data.RatingMatrix;
+import io.als4j.data.RatingMatrixBuilder;
+
+/**
+ * Rating triples with dense indices held in parallel primitive arrays: what the command line
+ * loads or generates before it splits and trains. Bounded to 2³¹ ratings by the arrays; the
+ * engine's {@link RatingMatrix} itself is not.
+ */
+public final class Ratings {
+  private final int numUsers;
+  private final int numItems;
+  private final int[] users;
+  private final int[] items;
+  private final float[] values;
+
+  public Ratings(int numUsers, int numItems, int[] users, int[] items, float[] values) {
+    if (users.length != items.length || users.length != values.length) {
+      throw new IllegalArgumentException(
+          "array lengths differ: users=" + users.length + " items=" + items.length
+              + " ratings=" + values.length);
+    }
+    this.numUsers = numUsers;
+    this.numItems = numItems;
+    this.users = users;
+    this.items = items;
+    this.values = values;
+  }
+
+  public int numUsers() {
+    return numUsers;
+  }
+
+  public int numItems() {
+    return numItems;
+  }
+
+  public int size() {
+    return users.length;
+  }
+
+  public int user(int t) {
+    return users[t];
+  }
+
+  public int item(int t) {
+    return items[t];
+  }
+
+  public float value(int t) {
+    return values[t];
+  }
+
+  /** The ratings at the given positions, with the same dimensions. */
+  public Ratings select(int[] positions) {
+    int[] u = new int[positions.length];
+    int[] i = new int[positions.length];
+    float[] v = new float[positions.length];
+    for (int p = 0; p < positions.length; p++) {
+      u[p] = users[positions[p]];
+      i[p] = items[positions[p]];
+      v[p] = values[positions[p]];
+    }
+    return new Ratings(numUsers, numItems, u, i, v);
+  }
+
+  /** An off-heap matrix of these ratings; rejects duplicates and invalid values. */
+  public RatingMatrix toMatrix() {
+    return RatingMatrixBuilder.fromArrays(numUsers, numItems, users, items, values);
+  }
+
+  /** Smallest and largest rating, {@code {min, max}}; {@code {NaN, NaN}} when empty. */
+  public double[] range() {
+    double min = Double.NaN;
+    double max = Double.NaN;
+    for (float v : values) {
+      if (!(v >= min)) {
+        min = v;
+      }
+      if (!(v <= max)) {
+        max = v;
+      }
+    }
+    return new double[] {min, max};
+  }
+}

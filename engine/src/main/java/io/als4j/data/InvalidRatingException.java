@@ -1,7 +1,7 @@
 package io.als4j.data;
 
 /** A rating triple that cannot go into a {@link RatingMatrix}; the message names the triple. */
-public final class InvalidRatingException extends IllegalArgumentException {
+public class InvalidRatingException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   InvalidRatingException(String message) {

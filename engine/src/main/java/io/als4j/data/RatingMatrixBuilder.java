@@ -194,10 +194,8 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       long end = byUser.end(u);
       for (long pos = byUser.start(u) + 1; pos < end; pos++) {
         if (byUser.index(pos) == byUser.index(pos - 1)) {
-          throw new InvalidRatingException(
-              "duplicate rating for (user " + u + ", item " + byUser.index(pos) + "): "
-                  + byUser.value(pos - 1) + " and " + byUser.value(pos)
-                  + " (expected: one rating per (user, item) pair)");
+          throw new DuplicateRatingException(
+              u, byUser.index(pos), byUser.value(pos - 1), byUser.value(pos));
         }
       }
     }

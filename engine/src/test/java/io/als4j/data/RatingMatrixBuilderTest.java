@@ -35,8 +35,8 @@ class RatingMatrixBuilderTest {
 
   @Test
   void growsPastItsInitialBufferWithoutLosingRatings() {
-    // 300 × 300 at 60 % is about 54,000 triples, several doublings of the 16,384-triple start.
-    RandomRatings data = RandomRatings.uniform(300, 300, 0.6, TestSeeds.base());
+    // 400 × 400 at 60 % is about 96,000 triples, several doublings of the 16,384-triple start.
+    RandomRatings data = RandomRatings.uniform(400, 400, 0.6, TestSeeds.base());
     assertTrue(data.size() > 4 * 16_384);
     Map<Long, Float> expected = new HashMap<>();
     for (int t = 0; t < data.size(); t++) {

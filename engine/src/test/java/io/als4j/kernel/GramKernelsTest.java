@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.als4j.internal.Als4jProperties;
 import org.junit.jupiter.api.Test;
 
 class GramKernelsTest {
@@ -23,6 +24,10 @@ class GramKernelsTest {
     assertTrue(
         active.toLowerCase().startsWith(expected.toLowerCase()),
         "active kernel '" + active + "', expected '" + expected + "'");
+    String bits = System.getProperty(Als4jProperties.VECTOR_BITS);
+    if (bits != null && expected.equals("panama")) {
+      assertTrue(active.contains(" " + bits + "-bit "), active + " is not " + bits + "-bit");
+    }
   }
 
   @Test

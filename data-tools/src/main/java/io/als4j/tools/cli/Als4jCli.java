@@ -6,6 +6,8 @@ import io.als4j.train.SolveFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,10 +22,20 @@ public final class Als4jCli implements Runnable {
   /** Exit status for bad input or settings, as opposed to a bug. */
   static final int EXIT_USER_ERROR = 1;
 
+  /**
+   * Chronicle announces itself at INFO ("Chronicle core loaded from ..."); users need its warnings
+   * only. Held in a field because java.util.logging keeps loggers weakly, and a collected logger
+   * forgets its level.
+   */
+  private static final Logger CHRONICLE_LOG = Logger.getLogger("net.openhft");
+
   public static void main(String[] args) {
     // One line per log record ("INFO: Gram kernel: ..."), unless the user configured logging.
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+    }
+    if (System.getProperty("java.util.logging.config.file") == null) {
+      CHRONICLE_LOG.setLevel(Level.WARNING);
     }
     System.exit(commandLine().execute(args));
   }

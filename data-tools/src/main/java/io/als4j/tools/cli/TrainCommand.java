@@ -1,6 +1,7 @@
 package io.als4j.tools.cli;
 
 import io.als4j.data.CompressedRows;
+import io.als4j.data.DuplicateRatingException;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
@@ -13,6 +14,7 @@ import io.als4j.tools.synth.SyntheticDataset;
 import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
 import io.als4j.tools.text.DelimitedRatingsReader;
+import io.als4j.tools.text.InputFormatException;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
 import io.als4j.train.IterationStats;
@@ -125,6 +127,7 @@ final class TrainCommand implements Callable<Integer> {
             .threads(threads)
             .build();
     SyntheticDataset synthetic = null;
+    DelimitedRatingsReader reader = null;
     Ratings all;
     if (input == null) {
       SyntheticSpec defaults = SyntheticSpec.movieLens1m(seed);
@@ -141,14 +144,14 @@ final class TrainCommand implements Callable<Integer> {
               + " ratings clamped to [%.0f, %.0f]%n",
           seed, shape.rank(), shape.noise(), shape.minRating(), shape.maxRating());
     } else {
-      DelimitedRatingsReader reader = new DelimitedRatingsReader();
+      reader = new DelimitedRatingsReader();
       all = reader.read(input);
       out.printf(
           Locale.ROOT,
           "data: %s%s%n", input, reader.skippedHeader() ? " (header line skipped)" : "");
     }
     // Built once in full so that every rating is validated, duplicates included, before the split.
-    try (RatingMatrix full = all.toMatrix()) {
+    try (RatingMatrix full = toMatrixNamingIds(all, reader)) {
       out.printf(
           Locale.ROOT,
           "      %,d users × %,d items, %,d ratings; ratings per user %s; per item %s%n",
@@ -200,6 +203,21 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Builds the matrix; a duplicate pair from a file is reported in the file's own ids. */
+  private RatingMatrix toMatrixNamingIds(Ratings all, DelimitedRatingsReader reader) {
+    try {
+      return all.toMatrix();
+    } catch (DuplicateRatingException e) {
+      if (reader == null) {
+        throw e;
+      }
+      throw new InputFormatException(
+          input + ": user " + reader.users().idOf(e.user()) + " rated item "
+              + reader.items().idOf(e.item()) + " twice (" + e.first() + " and " + e.second()
+              + "; expected: one rating per (user, item) pair)");
+    }
   }
 
   private static void printIteration(PrintWriter out, IterationStats s) {

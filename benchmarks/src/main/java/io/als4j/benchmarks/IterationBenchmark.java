@@ -1,0 +1,86 @@
+package io.als4j.benchmarks;
+
+import io.als4j.data.RatingMatrix;
+import io.als4j.solve.LapackBackend;
+import io.als4j.tools.synth.SyntheticRatings;
+import io.als4j.tools.synth.SyntheticSpec;
+import io.als4j.train.AlsConfig;
+import io.als4j.train.AlsTrainer;
+import io.als4j.train.TrainingRun;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One full ALS iteration (user half-sweep, then item half-sweep) on generated data with the shape
+ * of MovieLens 1M: 6,040 users, 3,706 items, 1,000,209 ratings with power-law degrees. Reports
+ * iterations per second and, as counters, training ratings per second ({@code ratings}) and
+ * floating-point operations per second ({@code flops}: Gram, right-hand sides and Cholesky).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+public class IterationBenchmark {
+  @Param({"scalar", "panama"})
+  public String kernel;
+
+  @Param({"10", "32"})
+  public int k;
+
+  @Param({"1", "2"})
+  public int threads;
+
+  private RatingMatrix ratings;
+  private ForkJoinPool pool;
+  private AlsTrainer trainer;
+  private TrainingRun run;
+
+  /** Work done, reported by JMH as rates. */
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  @State(Scope.Thread)
+  public static class Work {
+    public double flops;
+    public double ratings;
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    ratings = SyntheticRatings.generate(SyntheticSpec.movieLens1m(42)).ratings().toMatrix();
+    pool = new ForkJoinPool(threads);
+    AlsConfig config = AlsConfig.builder().rank(k).threads(threads).build();
+    trainer = new AlsTrainer(config, pool, KernelChoice.named(kernel), LapackBackend.lapack());
+    run = trainer.start(ratings);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    trainer.close();
+    pool.shutdown();
+    ratings.close();
+  }
+
+  @Benchmark
+  public TrainingRun iteration(Work work) {
+    run.sweepUsers();
+    run.sweepItems();
+    work.flops += run.flopsPerIteration();
+    work.ratings += run.numRatings();
+    return run;
+  }
+}

@@ -1,0 +1,116 @@
+package io.als4j.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end, as a user runs it. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class TrainCommandTest {
+  private static final Pattern HELD_OUT = Pattern.compile("held-out RMSE ([0-9.]+)");
+  private static final Pattern PLANTED = Pattern.compile("planted model itself scores RMSE ([0-9.]+)");
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Als4jCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void syntheticRunConvergesNearThePlantedModel() {
+    int status =
+        run("train", "--users", "600", "--items", "400", "--ratings", "60000", "-t", "8",
+            "--threads", "2");
+    assertEquals(0, status, err.toString());
+    String text = out.toString();
+    assertTrue(text.contains("iter   8/8"), text);
+    double heldOut = find(HELD_OUT, text);
+    double planted = find(PLANTED, text);
+    // Within 15 % of what the planted model itself achieves on the same held-out ratings.
+    assertTrue(heldOut < planted * 1.15, "held-out " + heldOut + " vs planted " + planted);
+  }
+
+  @Test
+  void trainsOnADelimitedFileWithSparseIds() throws IOException {
+    SplittableRandom random = new SplittableRandom(3);
+    StringBuilder lines = new StringBuilder("userId,movieId,rating,timestamp\n");
+    for (int u = 0; u < 120; u++) {
+      for (int i = 0; i < 80; i++) {
+        if (random.nextDouble() < 0.3) {
+          double r = 1 + ((u % 4) + (i % 5)) / 2.0;
+          lines.append(String.format(Locale.ROOT, "%d,%d,%.1f,0%n", 1000 + 7 * u, 50 * i, r));
+        }
+      }
+    }
+    Path file = Files.writeString(dir.resolve("ratings.csv"), lines);
+    assertEquals(0, run("train", "--input", file.toString(), "-k", "5", "-t", "5"), err.toString());
+    String text = out.toString();
+    assertTrue(text.contains("(header line skipped)"), text);
+    assertTrue(text.contains("120 users × 80 items"), text);
+    assertTrue(find(HELD_OUT, text) < 0.5, text);
+  }
+
+  @Test
+  void badInputIsOneClearLineAndExitStatus1() throws IOException {
+    Path file = Files.writeString(dir.resolve("bad.tsv"), "1\t2\t4\n1\t3\tfive\n");
+    assertEquals(1, run("train", "--input", file.toString()));
+    assertEquals(
+        "als4j train: " + file + ":2: rating 'five' is not a number in line \"1\t3\tfive\""
+            + " (expected: user item rating, separated by tab)",
+        err.toString().strip());
+  }
+
+  @Test
+  void duplicatePairsAreRefusedBeforeTraining() throws IOException {
+    Path file = Files.writeString(dir.resolve("dup.csv"), "1,2,4\n3,2,1\n1,2,5\n");
+    assertEquals(1, run("train", "--input", file.toString()));
+    assertEquals(
+        "als4j train: " + file + ": user 1 rated item 2 twice (4.0 and 5.0; expected: one rating"
+            + " per (user, item) pair)",
+        err.toString().strip());
+  }
+
+  @Test
+  void missingFileAndInvalidSettingsAreNamed() {
+    assertEquals(1, run("train", "--input", dir.resolve("nope.csv").toString()));
+    assertTrue(err.toString().startsWith("als4j train: file not found: "), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("train", "--rank", "0"));
+    assertEquals("als4j train: rank: 0 (expected: 1..2048)", err.toString().strip());
+  }
+
+  @Test
+  void helpDocumentsEveryOption() {
+    assertEquals(0, run("train", "--help"));
+    for (String option :
+        new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
+          "--seed", "--threads", "--users", "--items", "--ratings", "--noise"}) {
+      assertTrue(out.toString().contains(option), option + " missing from --help");
+    }
+  }
+
+  private static double find(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    assertTrue(m.find(), p + " not in output:\n" + text);
+    return Double.parseDouble(m.group(1));
+  }
+}

@@ -14,5 +14,23 @@ public final class Als4jProperties {
    */
   public static final String VECTOR_BITS = "als4j.vectorBits";
 
+  /**
+   * Which LAPACK to use: {@code auto} (default: native if one is found, else the Java fallback),
+   * {@code native} (fail at start-up without one) or {@code java}.
+   */
+  public static final String LAPACK = "als4j.lapack";
+
+  /** Path of a native BLAS/LAPACK library to use before any other (also ALS4J_LAPACK_LIBRARY). */
+  public static final String LAPACK_LIBRARY = "als4j.lapack.library";
+
+  /** Folder the shipped OpenBLAS is extracted into (default ~/.cache/als4j/native). */
+  public static final String NATIVE_CACHE = "als4j.native.cache";
+
+  /**
+   * OpenBLAS's own thread count (default 1): als4j already runs one LAPACK call per worker
+   * thread, so more oversubscribes the cores.
+   */
+  public static final String OPENBLAS_THREADS = "als4j.openblas.threads";
+
   private Als4jProperties() {}
 }

@@ -51,6 +51,25 @@ public final class GramKernels {
     }
   }
 
+  /**
+   * The Vector API's preferred species, such as "256-bit (4 doubles, 8 floats)", or a sentence
+   * saying the module is absent.
+   */
+  @SuppressWarnings("unchecked")
+  public static String preferredSpecies() {
+    if (!panamaAvailable()) {
+      return "not available (run java with --add-modules jdk.incubator.vector)";
+    }
+    try {
+      return ((java.util.function.Supplier<String>)
+              Class.forName("io.als4j.kernel.PanamaSpeciesInfo").getDeclaredConstructor()
+                  .newInstance())
+          .get();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return "present but unusable: " + e;
+    }
+  }
+
   static GramKernel select(String choice) {
     switch (choice.trim().toLowerCase(Locale.ROOT)) {
       case "scalar":

@@ -21,6 +21,7 @@ public final class AlsConfig {
   private final int iterations;
   private final long seed;
   private final int threads;
+  private final boolean requireNativeLapack;
 
   private AlsConfig(Builder b) {
     this.rank = b.rank;
@@ -29,6 +30,7 @@ public final class AlsConfig {
     this.iterations = b.iterations;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.requireNativeLapack = b.requireNativeLapack;
   }
 
   public static Builder builder() {
@@ -42,7 +44,8 @@ public final class AlsConfig {
         .lambdaMode(lambdaMode)
         .iterations(iterations)
         .seed(seed)
-        .threads(threads);
+        .threads(threads)
+        .requireNativeLapack(requireNativeLapack);
   }
 
   /** K, the number of latent factors. */
@@ -74,6 +77,14 @@ public final class AlsConfig {
     return threads;
   }
 
+  /**
+   * Whether training must fail fast, instead of running netlib's pure-Java LAPACK, when no native
+   * LAPACK could be loaded.
+   */
+  public boolean requireNativeLapack() {
+    return requireNativeLapack;
+  }
+
   /** λᵢ for a row with {@code ratings} ratings. */
   public double lambdaFor(int ratings) {
     return lambdaMode == LambdaMode.WEIGHTED ? lambda * ratings : lambda;
@@ -82,7 +93,8 @@ public final class AlsConfig {
   @Override
   public String toString() {
     return "rank=" + rank + " lambda=" + lambda + " lambdaMode=" + lambdaMode
-        + " iterations=" + iterations + " seed=" + seed + " threads=" + threads;
+        + " iterations=" + iterations + " seed=" + seed + " threads=" + threads
+        + " requireNativeLapack=" + requireNativeLapack;
   }
 
   /** Collects values; {@link #build()} validates them all. */
@@ -93,6 +105,7 @@ public final class AlsConfig {
     private int iterations = DEFAULT_ITERATIONS;
     private long seed = DEFAULT_SEED;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean requireNativeLapack;
 
     private Builder() {}
 
@@ -123,6 +136,11 @@ public final class AlsConfig {
 
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    public Builder requireNativeLapack(boolean requireNativeLapack) {
+      this.requireNativeLapack = requireNativeLapack;
       return this;
     }
 

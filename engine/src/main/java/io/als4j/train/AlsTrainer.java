@@ -1,6 +1,7 @@
 package io.als4j.train;
 
 import dev.ludovic.netlib.lapack.LAPACK;
+import dev.ludovic.netlib.lapack.NativeLAPACK;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernel;
 import io.als4j.kernel.GramKernels;
@@ -49,11 +50,41 @@ public final class AlsTrainer implements AutoCloseable {
 
   private AlsTrainer(
       AlsConfig config, ForkJoinPool pool, boolean ownsPool, GramKernel kernel, LAPACK lapack) {
+    try {
+      checkRequirements(config, lapack);
+    } catch (IllegalStateException e) {
+      if (ownsPool) {
+        pool.shutdown();
+      }
+      throw e;
+    }
     this.config = config;
     this.pool = pool;
     this.ownsPool = ownsPool;
     this.kernel = kernel;
     this.lapack = lapack;
+  }
+
+  /**
+   * Fails fast when the config asks for something this JVM cannot give (native LAPACK), so that a
+   * caller can check before loading any data. The constructors check it too.
+   *
+   * @throws IllegalStateException naming what is missing and why
+   */
+  public static void checkRequirements(AlsConfig config) {
+    checkRequirements(config, LapackBackend.lapack());
+  }
+
+  private static void checkRequirements(AlsConfig config, LAPACK lapack) {
+    if (config.requireNativeLapack() && !(lapack instanceof NativeLAPACK)) {
+      throw new IllegalStateException(
+          "native LAPACK is required (requireNativeLapack, --require-native) but "
+              + lapack.getClass().getSimpleName() + " is pure Java"
+              + (lapack == LapackBackend.status().lapack()
+                  ? ": " + LapackBackend.status().fallbackReason()
+                  : "")
+              + "; run ./als4j doctor to see what was looked for");
+    }
   }
 
   private static ForkJoinPool newPool(int threads) {

@@ -3,8 +3,12 @@ package io.als4j.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ludovic.netlib.lapack.JavaLAPACK;
 import io.als4j.data.RatingMatrix;
+import io.als4j.kernel.GramKernels;
+import io.als4j.solve.LapackBackend;
 import io.als4j.data.RatingMatrixBuilder;
 import io.als4j.model.AlsModel;
 import io.als4j.testing.RandomRatings;
@@ -90,6 +94,33 @@ class AlsTrainerTest {
                 + " not positive definite; use lambda > 0",
             e.getMessage());
       }
+    }
+  }
+
+  @Test
+  void requiringNativeLapackRefusesTheJavaFallback() {
+    AlsConfig config = AlsConfig.builder().rank(3).requireNativeLapack(true).build();
+    ForkJoinPool pool = new ForkJoinPool(1);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new AlsTrainer(
+                    config, pool, GramKernels.scalar(), JavaLAPACK.getInstance()));
+    assertTrue(
+        e.getMessage().startsWith("native LAPACK is required (requireNativeLapack,"
+            + " --require-native) but F2jLAPACK is pure Java"),
+        e.getMessage());
+    pool.shutdown();
+  }
+
+  @Test
+  void requiringNativeLapackIsSatisfiedByTheNativeBackend() {
+    assumeTrue(LapackBackend.isNative(), "no native LAPACK in this JVM");
+    AlsConfig config = AlsConfig.builder().rank(3).iterations(1).requireNativeLapack(true).build();
+    try (RatingMatrix m = RandomRatings.uniform(10, 10, 0.5, 2).toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      trainer.train(m);
     }
   }
 

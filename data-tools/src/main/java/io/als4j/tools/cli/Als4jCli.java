@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Als4jCli.Version.class,
     description = "Alternating Least Squares matrix factorization for rating data.",
-    subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Als4jCli implements Runnable {
   /** Exit status for bad input or settings, as opposed to a bug. */
   static final int EXIT_USER_ERROR = 1;
@@ -68,7 +68,8 @@ public final class Als4jCli implements Runnable {
     if (t instanceof InputFormatException
         || t instanceof InvalidRatingException
         || t instanceof SolveFailedException
-        || t instanceof IllegalArgumentException) {
+        || t instanceof IllegalArgumentException
+        || t instanceof IllegalStateException) {
       return t.getMessage();
     }
     return null;

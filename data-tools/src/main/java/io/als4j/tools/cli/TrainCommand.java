@@ -95,6 +95,12 @@ final class TrainCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
+      names = "--require-native",
+      description = "Fail at once, instead of running the pure-Java LAPACK, when no native LAPACK"
+          + " is available.")
+  boolean requireNative;
+
+  @Option(
       names = "--users",
       description = "Synthetic data: users (default: ${DEFAULT-VALUE}, as MovieLens 1M).")
   int users = SyntheticSpec.movieLens1m(0).users();
@@ -125,7 +131,9 @@ final class TrainCommand implements Callable<Integer> {
             .iterations(iterations)
             .seed(seed)
             .threads(threads)
+            .requireNativeLapack(requireNative)
             .build();
+    AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
     DelimitedRatingsReader reader = null;
     Ratings all;

@@ -1,0 +1,59 @@
+package io.als4j.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.als4j.solve.LapackBackend;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DoctorCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = Als4jCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  @Test
+  void printsEveryFieldABenchmarkDependsOn() {
+    assertEquals(0, run("doctor"), err.toString());
+    String text = out.toString();
+    for (String field :
+        new String[] {"JDK:", "Vector API:", "Gram kernel:", "LAPACK:", "LAPACK file:", "BLAS:",
+          "OpenBLAS threads:", "library search:", "CPU:", "SIMD:", "cores:", "memory:"}) {
+      assertTrue(text.contains("\n" + field) || text.startsWith(field), field + " missing:\n" + text);
+    }
+    assertTrue(text.contains(System.getProperty("java.version")), text);
+    assertTrue(text.contains(LapackBackend.name()), text);
+    assertTrue(text.contains(Runtime.getRuntime().availableProcessors() + " available"), text);
+  }
+
+  @Test
+  void requirementsThatHoldExitZero() {
+    assumeTrue(LapackBackend.isNative(), "no native LAPACK in this JVM");
+    assertEquals(0, run("doctor", "--require-native"), err.toString());
+  }
+
+  @Test
+  void unmetRequirementsAreNamedAndFailTheExitStatus() {
+    DoctorCommand doctor = new DoctorCommand();
+    doctor.requireNative = true;
+    doctor.requireSimd = true;
+    List<String> problems = doctor.unmet(false, false);
+    assertEquals(2, problems.size());
+    assertTrue(problems.get(0).startsWith("--require-native: LAPACK is pure Java"));
+    assertTrue(problems.get(1).contains("--add-modules jdk.incubator.vector"));
+    assertEquals(List.of(), doctor.unmet(true, true));
+    doctor.requireNative = false;
+    doctor.requireSimd = false;
+    assertEquals(List.of(), doctor.unmet(false, false), "nothing required, nothing unmet");
+  }
+}

@@ -1,6 +1,9 @@
 package io.als4j.benchmarks;
 
+import dev.ludovic.netlib.lapack.JavaLAPACK;
+import dev.ludovic.netlib.lapack.LAPACK;
 import io.als4j.data.RatingMatrix;
+import io.als4j.natives.OpenBlasThreads;
 import io.als4j.solve.LapackBackend;
 import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
@@ -46,6 +49,14 @@ public class IterationBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  /** "native" (whatever LapackBackend loaded; fails if that is Java) or "java" (netlib's F2j). */
+  @Param({"native"})
+  public String lapack;
+
+  /** OpenBLAS's own threads during the run (als4j's default is 1). */
+  @Param({"1"})
+  public int openblasThreads;
+
   private RatingMatrix ratings;
   private ForkJoinPool pool;
   private AlsTrainer trainer;
@@ -64,8 +75,26 @@ public class IterationBenchmark {
     ratings = SyntheticRatings.generate(SyntheticSpec.movieLens1m(42)).ratings().toMatrix();
     pool = new ForkJoinPool(threads);
     AlsConfig config = AlsConfig.builder().rank(k).threads(threads).build();
-    trainer = new AlsTrainer(config, pool, KernelChoice.named(kernel), LapackBackend.lapack());
+    trainer = new AlsTrainer(config, pool, KernelChoice.named(kernel), lapackNamed(lapack));
+    LapackBackend.Status status = LapackBackend.status();
+    if (status.isNative() && status.openblasThreads() != OpenBlasThreads.NOT_OPENBLAS) {
+      OpenBlasThreads.set(status.library().lapack(), openblasThreads);
+    }
     run = trainer.start(ratings);
+  }
+
+  private static LAPACK lapackNamed(String name) {
+    switch (name) {
+      case "java":
+        return JavaLAPACK.getInstance();
+      case "native":
+        if (!LapackBackend.isNative()) {
+          throw new IllegalStateException("lapack=native but " + LapackBackend.status().summary());
+        }
+        return LapackBackend.lapack();
+      default:
+        throw new IllegalArgumentException("lapack: " + name + " (expected: native or java)");
+    }
   }
 
   @TearDown(Level.Trial)

@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The OpenBLAS that Maven ships as {@code org.bytedeco:openblas:…:linux-x86_64}: a jar holding
  * {@code libopenblas.so.0} and the GNU Fortran runtime it needs. A library inside a jar cannot be
- * loaded, so it is extracted once into a cache folder named after the jar, and reused after that.
+ * loaded, so it is extracted once into a cache folder named after its version, and reused after
+ * that.
  *
  * <p>The library's RUNPATH is {@code $ORIGIN/}, so with its dependencies in the same folder it
  * loads without {@code LD_LIBRARY_PATH}. Extraction goes to a temporary folder that is then renamed
@@ -29,6 +33,8 @@ public final class ShippedOpenBlas {
     LIBRARY, "libgfortran.so.5", "libquadmath.so.0", "libgcc_s.so.1"
   };
   private static final String COMPLETE_MARKER = ".complete";
+  private static final String VERSION_FILE = "lib/cmake/openblas/OpenBLASConfigVersion.cmake";
+  private static final Pattern VERSION = Pattern.compile("PACKAGE_VERSION \"([^\"]+)\"");
 
   private final ClassLoader loader;
   private final String resourceDir;
@@ -72,11 +78,11 @@ public final class ShippedOpenBlas {
     if (library == null) {
       return Optional.empty();
     }
-    Path target = cacheRoot.resolve(cacheKey(library));
-    if (Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
-      return Optional.of(target.resolve(LIBRARY));
-    }
     try {
+      Path target = cacheRoot.resolve(cacheKey(library));
+      if (Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
+        return Optional.of(target.resolve(LIBRARY));
+      }
       Files.createDirectories(cacheRoot);
       Path staging = Files.createTempDirectory(cacheRoot, target.getFileName() + ".partial-");
       try {
@@ -96,11 +102,11 @@ public final class ShippedOpenBlas {
         throw new IOException(
             target + " exists but was not written by a complete extraction; delete it");
       }
+      return Optional.of(target.resolve(LIBRARY));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot extract the shipped OpenBLAS into " + cacheRoot + ": " + e.getMessage(), e);
     }
-    return Optional.of(target.resolve(LIBRARY));
   }
 
   private static void moveIntoPlace(Path staging, Path target) throws IOException {
@@ -114,18 +120,25 @@ public final class ShippedOpenBlas {
     }
   }
 
-  /** The jar's file name (it carries the version), or the resource URL's hash outside a jar. */
-  static String cacheKey(URL library) {
-    String url = library.toString();
-    int bang = url.indexOf("!/");
-    if (url.startsWith("jar:") && bang > 0) {
-      String jar = url.substring(0, bang);
-      String name = jar.substring(jar.lastIndexOf('/') + 1);
-      if (name.endsWith(".jar")) {
-        return name.substring(0, name.length() - ".jar".length());
+  /**
+   * The cache folder's name: OpenBLAS version, platform and library size, so a different build (a
+   * new dependency version, or the same files repackaged in a shaded jar) never reuses another's
+   * extraction.
+   */
+  String cacheKey(URL library) throws IOException {
+    String version = "unknown";
+    try (InputStream in = loader.getResourceAsStream(resourceDir + VERSION_FILE)) {
+      if (in != null) {
+        Matcher m = VERSION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        if (m.find()) {
+          version = m.group(1);
+        }
       }
     }
-    return "openblas-" + Integer.toHexString(url.hashCode());
+    long size = library.openConnection().getContentLengthLong();
+    String platform = resourceDir.substring(0, resourceDir.length() - 1);
+    platform = platform.substring(platform.lastIndexOf('/') + 1);
+    return "openblas-" + version + "-" + platform + "-" + size;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

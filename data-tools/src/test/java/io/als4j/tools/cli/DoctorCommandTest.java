@@ -5,27 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.als4j.solve.LapackBackend;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DoctorCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRunner cli = new CliRunner();
 
   private int run(String... args) {
-    CommandLine cli = Als4jCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
   void printsEveryFieldABenchmarkDependsOn() {
-    assertEquals(0, run("doctor"), err.toString());
-    String text = out.toString();
+    assertEquals(0, run("doctor"), cli.err());
+    String text = cli.out();
     for (String field :
         new String[] {"JDK:", "Vector API:", "Gram kernel:", "LAPACK:", "LAPACK file:", "BLAS:",
           "OpenBLAS threads:", "library search:", "CPU:", "SIMD:", "cores:", "memory:"}) {
@@ -39,7 +32,7 @@ class DoctorCommandTest {
   @Test
   void requirementsThatHoldExitZero() {
     assumeTrue(LapackBackend.isNative(), "no native LAPACK in this JVM");
-    assertEquals(0, run("doctor", "--require-native"), err.toString());
+    assertEquals(0, run("doctor", "--require-native"), cli.err());
   }
 
   @Test

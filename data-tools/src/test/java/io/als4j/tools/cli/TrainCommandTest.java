@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line end to end, as a user runs it. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -25,14 +22,10 @@ class TrainCommandTest {
   private static final Pattern PLANTED = Pattern.compile("planted model itself scores RMSE ([0-9.]+)");
 
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CliRunner cli = new CliRunner();
 
   private int run(String... args) {
-    CommandLine cli = Als4jCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli.run(args);
   }
 
   @Test
@@ -40,8 +33,8 @@ class TrainCommandTest {
     int status =
         run("train", "--users", "600", "--items", "400", "--ratings", "60000", "-t", "8",
             "--threads", "2");
-    assertEquals(0, status, err.toString());
-    String text = out.toString();
+    assertEquals(0, status, cli.err());
+    String text = cli.out();
     assertTrue(text.contains("iter   8/8"), text);
     double heldOut = find(HELD_OUT, text);
     double planted = find(PLANTED, text);
@@ -62,8 +55,8 @@ class TrainCommandTest {
       }
     }
     Path file = Files.writeString(dir.resolve("ratings.csv"), lines);
-    assertEquals(0, run("train", "--input", file.toString(), "-k", "5", "-t", "5"), err.toString());
-    String text = out.toString();
+    assertEquals(0, run("train", "--input", file.toString(), "-k", "5", "-t", "5"), cli.err());
+    String text = cli.out();
     assertTrue(text.contains("(header line skipped)"), text);
     assertTrue(text.contains("120 users × 80 items"), text);
     assertTrue(find(HELD_OUT, text) < 0.5, text);
@@ -76,7 +69,7 @@ class TrainCommandTest {
     assertEquals(
         "als4j train: " + file + ":2: rating 'five' is not a number in line \"1\t3\tfive\""
             + " (expected: user item rating, separated by tab)",
-        err.toString().strip());
+        cli.err().strip());
   }
 
   @Test
@@ -86,16 +79,16 @@ class TrainCommandTest {
     assertEquals(
         "als4j train: " + file + ": user 1 rated item 2 twice (4.0 and 5.0; expected: one rating"
             + " per (user, item) pair)",
-        err.toString().strip());
+        cli.err().strip());
   }
 
   @Test
   void missingFileAndInvalidSettingsAreNamed() {
     assertEquals(1, run("train", "--input", dir.resolve("nope.csv").toString()));
-    assertTrue(err.toString().startsWith("als4j train: file not found: "), err.toString());
-    err.getBuffer().setLength(0);
+    assertTrue(cli.err().startsWith("als4j train: file not found: "), cli.err());
+    cli.err.getBuffer().setLength(0);
     assertEquals(1, run("train", "--rank", "0"));
-    assertEquals("als4j train: rank: 0 (expected: 1..2048)", err.toString().strip());
+    assertEquals("als4j train: rank: 0 (expected: 1..2048)", cli.err().strip());
   }
 
   @Test
@@ -104,7 +97,7 @@ class TrainCommandTest {
     for (String option :
         new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
           "--seed", "--threads", "--users", "--items", "--ratings", "--noise"}) {
-      assertTrue(out.toString().contains(option), option + " missing from --help");
+      assertTrue(cli.out().contains(option), option + " missing from --help");
     }
   }
 

@@ -39,15 +39,20 @@ public final class GramKernels {
    * @throws IllegalStateException if the Vector API is not available, with the flag that fixes it
    */
   public static GramKernel panama() {
+    return loadPanama(PANAMA_CLASS, GramKernel.class);
+  }
+
+  /** Loads a Vector API class by name, so no caller links against the incubator module. */
+  static <T> T loadPanama(String className, Class<T> type) {
     if (!panamaAvailable()) {
       throw new IllegalStateException(
-          "The Panama Gram kernel needs the Vector API, which this JVM was started without:"
+          "The Panama kernels need the Vector API, which this JVM was started without:"
               + " add --add-modules jdk.incubator.vector to the java command line");
     }
     try {
-      return (GramKernel) Class.forName(PANAMA_CLASS).getDeclaredConstructor().newInstance();
+      return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
     } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("The Panama Gram kernel failed to load: " + e, e);
+      throw new IllegalStateException("The Panama kernel " + className + " failed to load: " + e, e);
     }
   }
 

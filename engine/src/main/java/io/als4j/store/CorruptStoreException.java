@@ -10,4 +10,9 @@ public final class CorruptStoreException extends IOException {
   CorruptStoreException(Path file, String problem) {
     super(file + ": " + problem);
   }
+
+  /** For the readers of each kind, which check their own sections. */
+  public static CorruptStoreException of(Path file, String problem) {
+    return new CorruptStoreException(file, problem);
+  }
 }

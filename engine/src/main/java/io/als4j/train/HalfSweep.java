@@ -10,9 +10,8 @@ import java.util.Arrays;
  *
  * <pre>(Σⱼ vⱼvⱼᵀ + λᵢ I) xᵢ = Σⱼ rᵢⱼ vⱼ</pre>
  *
- * <p>Per row: gather the rated vⱼ into the worker's block (accumulating the right-hand side on the
- * way), let the Gram kernel add the block's VᵀV, add λᵢ to the diagonal, and solve with {@code
- * dposv}. A row with no ratings gets the zero vector. Each row is written by exactly one task and
+ * <p>Per row, the worker's {@link NormalEquations} gather the rated vⱼ, build the Gram matrix with
+ * the SIMD kernel, add λᵢ and solve with {@code dposv}. A row with no ratings gets the zero vector. Each row is written by exactly one task and
  * depends only on the fixed side, so the result does not depend on scheduling.
  */
 final class HalfSweep {
@@ -38,15 +37,11 @@ final class HalfSweep {
     this.kernel = kernel;
   }
 
-  /** Solves rows {@code from..to-1} with one worker's scratch. */
-  void solveRows(int from, int to, SolveScratch s) {
+  /** Solves rows {@code from..to-1} with one worker's normal equations. */
+  void solveRows(int from, int to, NormalEquations equations) {
     final int k = config.rank();
-    final int stride = s.stride;
     final double[] v = fixed.data();
     final double[] x = target.data();
-    final double[] block = s.block;
-    final double[] gram = s.gram;
-    final double[] rhs = s.rhs;
     for (int row = from; row < to; row++) {
       final long start = rows.start(row);
       final long end = rows.end(row);
@@ -55,33 +50,19 @@ final class HalfSweep {
         Arrays.fill(x, row * k, row * k + k, 0.0);
         continue;
       }
-      Arrays.fill(gram, 0.0);
-      Arrays.fill(rhs, 0.0);
-      for (long pos = start; pos < end; ) {
-        final int m = (int) Math.min(SolveScratch.BLOCK_ROWS, end - pos);
-        for (int r = 0; r < m; r++, pos++) {
-          final int src = rows.index(pos) * k;
-          final double rating = rows.value(pos);
-          System.arraycopy(v, src, block, r * stride, k);
-          for (int c = 0; c < k; c++) {
-            rhs[c] += rating * v[src + c];
-          }
-        }
-        kernel.accumulate(block, m, k, stride, gram);
+      equations.reset();
+      for (long pos = start; pos < end; pos++) {
+        equations.add(v, rows.index(pos), rows.value(pos));
       }
       final double lambda = config.lambdaFor(degree);
-      for (int d = 0; d < k; d++) {
-        gram[d * stride + d] += lambda;
-      }
-      final int info = s.solver.solve(gram, rhs);
+      final int info = equations.solve(lambda, x, row * k);
       if (info != 0) {
-        throw failure(row, info, degree, lambda);
+        throw failure(side, row, info, degree, lambda);
       }
-      System.arraycopy(rhs, 0, x, row * k, k);
     }
   }
 
-  private RuntimeException failure(int row, int info, int degree, double lambda) {
+  static RuntimeException failure(Side side, int row, int info, int degree, double lambda) {
     if (info < 0) {
       return new IllegalStateException(
           "dposv rejected its argument " + (-info) + " while solving " + side.singular() + " "

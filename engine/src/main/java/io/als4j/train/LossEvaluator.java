@@ -2,6 +2,7 @@ package io.als4j.train;
 
 import io.als4j.data.CompressedRows;
 import io.als4j.model.FactorMatrix;
+import io.als4j.internal.ParallelChunks;
 import java.util.concurrent.ForkJoinPool;
 
 /**

@@ -14,9 +14,7 @@ public final class SolveFailedException extends RuntimeException {
   SolveFailedException(Side side, int row, int info, int ratings, double lambda) {
     super(
         "dposv failed for "
-            + side.singular()
-            + " "
-            + row
+            + (row < 0 ? "the folded-in " + side.singular() : side.singular() + " " + row)
             + " ("
             + ratings
             + " ratings, λ="
@@ -35,7 +33,7 @@ public final class SolveFailedException extends RuntimeException {
     return side;
   }
 
-  /** The dense index of the user or item whose system failed. */
+  /** The dense index of the user or item whose system failed; -1 for a folded-in user. */
   public int row() {
     return row;
   }

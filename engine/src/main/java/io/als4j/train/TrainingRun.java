@@ -6,6 +6,7 @@ import io.als4j.kernel.GramKernel;
 import io.als4j.model.AlsModel;
 import io.als4j.model.FactorMatrix;
 import java.util.SplittableRandom;
+import io.als4j.internal.ParallelChunks;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -22,8 +23,9 @@ public final class TrainingRun {
   private final HalfSweep userSweep;
   private final HalfSweep itemSweep;
   private final LossEvaluator lossEvaluator;
-  private final ThreadLocal<SolveScratch> scratch;
+  private final ThreadLocal<NormalEquations> equations;
   private final double flopsPerIteration;
+  private final double userSweepFlops;
 
   TrainingRun(
       AlsConfig config, RatingMatrix ratings, ForkJoinPool pool, GramKernel kernel, LAPACK lapack) {
@@ -39,9 +41,9 @@ public final class TrainingRun {
     this.itemSweep = new HalfSweep(Side.ITEMS, ratings.byItem(), users, items, config, kernel);
     this.lossEvaluator =
         new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
-    this.scratch = ThreadLocal.withInitial(() -> new SolveScratch(kernel, lapack, k));
-    this.flopsPerIteration =
-        HalfSweep.flops(ratings.byUser(), k) + HalfSweep.flops(ratings.byItem(), k);
+    this.equations = ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k));
+    this.userSweepFlops = HalfSweep.flops(ratings.byUser(), k);
+    this.flopsPerIteration = userSweepFlops + HalfSweep.flops(ratings.byItem(), k);
   }
 
   /** Solves every user's vector against the current item factors. */
@@ -56,7 +58,7 @@ public final class TrainingRun {
 
   private void sweep(HalfSweep sweep, RowPartition chunks) {
     ParallelChunks.run(
-        pool, chunks.chunks(), c -> sweep.solveRows(chunks.from(c), chunks.to(c), scratch.get()));
+        pool, chunks.chunks(), c -> sweep.solveRows(chunks.from(c), chunks.to(c), equations.get()));
   }
 
   /** The regularized loss of the current factors on the training ratings. */
@@ -72,6 +74,11 @@ public final class TrainingRun {
   /** Floating-point operations of one full iteration, for GFLOP/s figures. */
   public double flopsPerIteration() {
     return flopsPerIteration;
+  }
+
+  /** Floating-point operations of one user half-sweep. */
+  public double userSweepFlops() {
+    return userSweepFlops;
   }
 
   /** Ratings being trained on. */

@@ -1,4 +1,4 @@
-package io.als4j.train;
+package io.als4j.internal;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
@@ -12,10 +12,11 @@ import java.util.function.IntConsumer;
  * The first failure in chunk order is rethrown as it was thrown (not wrapped), so the error a user
  * sees does not depend on thread timing.
  */
-final class ParallelChunks {
+@InternalApi
+public final class ParallelChunks {
   private ParallelChunks() {}
 
-  static void run(ForkJoinPool pool, int chunks, IntConsumer body) {
+  public static void run(ForkJoinPool pool, int chunks, IntConsumer body) {
     ChunkTask[] tasks = new ChunkTask[chunks];
     for (int c = 0; c < chunks; c++) {
       tasks[c] = new ChunkTask(body, c);

@@ -1,0 +1,170 @@
+package io.als4j.serve;
+
+import io.als4j.store.CorruptStoreException;
+import io.als4j.store.StoreKind;
+import io.als4j.store.StoreReader;
+import io.als4j.store.StoreWriter;
+import io.als4j.train.AlsConfig;
+import io.als4j.train.LambdaMode;
+import java.io.IOException;
+import java.nio.file.Path;
+import net.openhft.chronicle.bytes.MappedBytes;
+
+/**
+ * The model file: a {@link StoreKind#MODEL} store (see {@link io.als4j.store.StoreWriter}) with
+ * these sections, all little-endian:
+ *
+ * <pre>
+ * 1 CONFIG        int users, int items, int rank, double λ, int λ mode (0 plain, 1 weighted),
+ *                 int iterations, long seed
+ * 2 USER_FACTORS  users × rank doubles, row-major    (memory-mapped when loaded, never copied)
+ * 3 ITEM_FACTORS  items × rank doubles, row-major    (copied to the heap: the SIMD scorer needs it)
+ * 4 RATED_OFFSETS users + 1 longs                    (optional, with 5)
+ * 5 RATED_ITEMS   item indices, ascending per user   (read in place)
+ * 6 USER_IDS      users longs: external ids          (optional, with 7)
+ * 7 ITEM_IDS      items longs
+ * </pre>
+ */
+final class ModelFile {
+  static final int VERSION = 1;
+  private static final int CONFIG = 1;
+  private static final int USER_FACTORS = 2;
+  private static final int ITEM_FACTORS = 3;
+  private static final int RATED_OFFSETS = 4;
+  private static final int RATED_ITEMS = 5;
+  private static final int USER_IDS = 6;
+  private static final int ITEM_IDS = 7;
+
+  private ModelFile() {}
+
+  static void save(Recommender model, Path file) throws IOException {
+    final int users = model.numUsers();
+    final int k = model.rank();
+    AlsConfig config = model.config();
+    try (StoreWriter w = StoreWriter.create(file, StoreKind.MODEL, VERSION)) {
+      w.beginSection(CONFIG);
+      w.writeInt(users);
+      w.writeInt(model.numItems());
+      w.writeInt(k);
+      w.writeDouble(config.lambda());
+      w.writeInt(config.lambdaMode() == LambdaMode.WEIGHTED ? 1 : 0);
+      w.writeInt(config.iterations());
+      w.writeLong(config.seed());
+      w.endSection();
+
+      w.beginSection(USER_FACTORS);
+      double[] row = new double[k];
+      for (int u = 0; u < users; u++) {
+        model.userVector(u, row);
+        w.writeDoubles(row, 0, k);
+      }
+      w.endSection();
+
+      w.beginSection(ITEM_FACTORS);
+      w.writeDoubles(model.itemFactors(), 0, model.numItems() * k);
+      w.endSection();
+
+      if (model.savesRatedItems()) {
+        w.beginSection(RATED_OFFSETS);
+        long at = 0;
+        w.writeLong(0);
+        for (int u = 0; u < users; u++) {
+          at += model.ratedCount(u);
+          w.writeLong(at);
+        }
+        w.endSection();
+        w.beginSection(RATED_ITEMS);
+        int[] items = new int[model.numItems()];
+        for (int u = 0; u < users; u++) {
+          int count = model.ratedCount(u);
+          model.ratedItems(u, items);
+          for (int t = 0; t < count; t++) {
+            w.writeInt(items[t]);
+          }
+        }
+        w.endSection();
+      }
+      if (model.userIds() != null && model.itemIds() != null) {
+        w.beginSection(USER_IDS);
+        w.writeLongs(model.userIds(), 0, users);
+        w.endSection();
+        w.beginSection(ITEM_IDS);
+        w.writeLongs(model.itemIds(), 0, model.numItems());
+        w.endSection();
+      }
+      w.commit();
+    }
+  }
+
+  static Recommender load(Path file) throws IOException {
+    StoreReader store = StoreReader.open(file, StoreKind.MODEL, VERSION);
+    try {
+      MappedBytes bytes = store.bytes();
+      long at = store.offset(CONFIG);
+      int users = bytes.readInt(at);
+      int items = bytes.readInt(at + 4);
+      int k = bytes.readInt(at + 8);
+      double lambda = bytes.readDouble(at + 12);
+      int mode = bytes.readInt(at + 20);
+      int iterations = bytes.readInt(at + 24);
+      long seed = bytes.readLong(at + 28);
+      AlsConfig config;
+      try {
+        config =
+            AlsConfig.builder().rank(k).lambda(lambda)
+                .lambdaMode(mode == 1 ? LambdaMode.WEIGHTED : LambdaMode.PLAIN)
+                .iterations(iterations).seed(seed).build();
+      } catch (IllegalArgumentException e) {
+        throw corrupt(store, "invalid training config: " + e.getMessage());
+      }
+      expectLength(store, USER_FACTORS, 8L * users * k);
+      expectLength(store, ITEM_FACTORS, 8L * items * k);
+      double[] itemFactors = new double[Math.multiplyExact(items, k)];
+      long itemsAt = store.offset(ITEM_FACTORS);
+      for (int e = 0; e < itemFactors.length; e++) {
+        itemFactors[e] = bytes.readDouble(itemsAt + 8L * e);
+      }
+      RatedItems rated = null;
+      if (store.has(RATED_OFFSETS)) {
+        expectLength(store, RATED_OFFSETS, 8L * (users + 1));
+        long total = bytes.readLong(store.offset(RATED_OFFSETS) + 8L * users);
+        expectLength(store, RATED_ITEMS, 4L * total);
+        rated = RatedItems.mapped(bytes, store.offset(RATED_OFFSETS), store.offset(RATED_ITEMS));
+      }
+      long[] userIds = null;
+      long[] itemIds = null;
+      if (store.has(USER_IDS)) {
+        userIds = readLongs(store, USER_IDS, users);
+        itemIds = readLongs(store, ITEM_IDS, items);
+      }
+      return new Recommender(
+          config, users, items, UserFactors.mapped(bytes, store.offset(USER_FACTORS), k),
+          itemFactors, rated, userIds, itemIds, store);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static long[] readLongs(StoreReader store, int tag, int count) throws IOException {
+    expectLength(store, tag, 8L * count);
+    long[] values = new long[count];
+    long at = store.offset(tag);
+    for (int i = 0; i < count; i++) {
+      values[i] = store.bytes().readLong(at + 8L * i);
+    }
+    return values;
+  }
+
+  private static void expectLength(StoreReader store, int tag, long bytes) throws IOException {
+    if (store.length(tag) != bytes) {
+      throw corrupt(
+          store, "section " + tag + " holds " + store.length(tag) + " bytes, its dimensions say "
+              + bytes);
+    }
+  }
+
+  private static CorruptStoreException corrupt(StoreReader store, String problem) {
+    return CorruptStoreException.of(store.file(), "damaged: " + problem);
+  }
+}

@@ -1,0 +1,84 @@
+package io.als4j.train;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import io.als4j.kernel.GramKernel;
+import io.als4j.solve.CholeskySolver;
+import java.util.Arrays;
+
+/**
+ * One row's normal equations (Σ vⱼvⱼᵀ + λI) x = Σ rⱼvⱼ, built one rating at a time and solved with
+ * {@code dposv}: the computation shared by the training half-sweeps and by fold-in, so a user
+ * folded in from its training ratings gets its trained vector back.
+ *
+ * <p>Ratings are gathered into a block ({@link #BLOCK_ROWS} rows, so it stays in L2 whatever the
+ * row's degree), the right-hand side accumulated on the way, and each full block handed to the Gram
+ * kernel. One instance per worker thread; all arrays are allocated once, so solving allocates
+ * nothing. The block's padding columns (k..stride-1) are never written and stay zero, as the kernel
+ * contract requires.
+ */
+final class NormalEquations {
+  static final int BLOCK_ROWS = 256;
+
+  private final GramKernel kernel;
+  private final int rank;
+  private final int stride;
+  private final double[] block;
+  private final double[] gram;
+  private final double[] rhs;
+  private final CholeskySolver solver;
+  private int pending;
+
+  NormalEquations(GramKernel kernel, LAPACK lapack, int rank) {
+    this.kernel = kernel;
+    this.rank = rank;
+    this.stride = kernel.blockStride(rank);
+    this.block = new double[BLOCK_ROWS * stride];
+    this.gram = new double[stride * stride];
+    this.rhs = new double[rank];
+    this.solver = new CholeskySolver(lapack, rank, stride);
+  }
+
+  /** Starts a new row. */
+  void reset() {
+    Arrays.fill(gram, 0.0);
+    Arrays.fill(rhs, 0.0);
+    pending = 0;
+  }
+
+  /** Adds one rating against factor row {@code row} of {@code factors} (row-major, rank wide). */
+  void add(double[] factors, int row, double rating) {
+    final int k = rank;
+    final int src = row * k;
+    System.arraycopy(factors, src, block, pending * stride, k);
+    for (int c = 0; c < k; c++) {
+      rhs[c] += rating * factors[src + c];
+    }
+    if (++pending == BLOCK_ROWS) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    kernel.accumulate(block, pending, rank, stride, gram);
+    pending = 0;
+  }
+
+  /**
+   * Adds λ to the diagonal and solves, writing x to {@code out} at {@code offset}.
+   *
+   * @return LAPACK's info: 0 on success, &gt; 0 if not positive definite, &lt; 0 for a bad argument
+   */
+  int solve(double lambda, double[] out, int offset) {
+    if (pending > 0) {
+      flush();
+    }
+    for (int d = 0; d < rank; d++) {
+      gram[d * stride + d] += lambda;
+    }
+    final int info = solver.solve(gram, rhs);
+    if (info == 0) {
+      System.arraycopy(rhs, 0, out, offset, rank);
+    }
+    return info;
+  }
+}

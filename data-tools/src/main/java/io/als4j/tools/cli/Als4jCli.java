@@ -1,6 +1,7 @@
 package io.als4j.tools.cli;
 
 import io.als4j.data.InvalidRatingException;
+import io.als4j.store.CorruptStoreException;
 import io.als4j.tools.text.InputFormatException;
 import io.als4j.train.SolveFailedException;
 import java.io.IOException;
@@ -17,7 +18,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Als4jCli.Version.class,
     description = "Alternating Least Squares matrix factorization for rating data.",
-    subcommands = {TrainCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      RecommendCommand.class,
+      SimilarCommand.class,
+      DoctorCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Als4jCli implements Runnable {
   /** Exit status for bad input or settings, as opposed to a bug. */
   static final int EXIT_USER_ERROR = 1;
@@ -61,6 +68,9 @@ public final class Als4jCli implements Runnable {
     Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
     if (t instanceof NoSuchFileException) {
       return "file not found: " + t.getMessage();
+    }
+    if (t instanceof CorruptStoreException) {
+      return t.getMessage();
     }
     if (t instanceof IOException) {
       return "cannot read input: " + t;

@@ -5,6 +5,7 @@ import io.als4j.data.DuplicateRatingException;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
+import io.als4j.serve.Recommender;
 import io.als4j.solve.LapackBackend;
 import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.Evaluation;
@@ -93,6 +94,14 @@ final class TrainCommand implements Callable<Integer> {
       names = "--threads",
       description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--save",
+      paramLabel = "FILE",
+      description =
+          "Write the trained model (factors, config, rated items, and the file's ids) to FILE,"
+              + " for ./als4j recommend and similar.")
+  Path save;
 
   @Option(
       names = "--require-native",
@@ -200,6 +209,16 @@ final class TrainCommand implements Callable<Integer> {
             result.dropped());
       }
       out.printf(")%n");
+      if (save != null) {
+        long[] userIds = reader == null ? null : reader.users().toArray();
+        long[] itemIds = reader == null ? null : reader.items().toArray();
+        try (Recommender served = Recommender.of(model, config, training, userIds, itemIds)) {
+          served.save(save);
+        }
+        out.printf(
+            Locale.ROOT, "saved the model to %s (%.1f MB)%n", save,
+            java.nio.file.Files.size(save) / 1e6);
+      }
       if (synthetic != null) {
         final SyntheticDataset data = synthetic;
         final int[] positions = split.testPositions();

@@ -28,6 +28,11 @@ public final class IdDictionary {
     return toId.getLong(index);
   }
 
+  /** The external ids by dense index. */
+  public long[] toArray() {
+    return toId.toLongArray();
+  }
+
   public int size() {
     return toId.size();
   }

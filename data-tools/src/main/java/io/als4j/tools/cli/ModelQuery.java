@@ -1,0 +1,37 @@
+package io.als4j.tools.cli;
+
+import io.als4j.serve.Recommender;
+import io.als4j.serve.ServingContext;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** What {@code recommend} and {@code similar} share: id lookup and the result table. */
+final class ModelQuery {
+  private ModelQuery() {}
+
+  /** The dense index of a user or item the command line names: its own id when the model has ids. */
+  static int index(Recommender model, boolean user, long id) {
+    int index;
+    if (model.hasIds()) {
+      index = user ? model.userIndex(id) : model.itemIndex(id);
+    } else {
+      int size = user ? model.numUsers() : model.numItems();
+      index = id >= 0 && id < size ? (int) id : -1;
+    }
+    if (index < 0) {
+      throw new IllegalArgumentException(
+          (user ? "user " : "item ") + id + " is not in the model (expected: "
+              + (model.hasIds() ? "one of the ids it was trained on" : "0.."
+                  + ((user ? model.numUsers() : model.numItems()) - 1)) + ")");
+    }
+    return index;
+  }
+
+  static void print(PrintWriter out, Recommender model, ServingContext ctx, String scoreLabel) {
+    out.printf(Locale.ROOT, "%4s  %12s  %s%n", "rank", "item", scoreLabel);
+    for (int i = 0; i < ctx.count(); i++) {
+      out.printf(
+          Locale.ROOT, "%4d  %12d  %.4f%n", i + 1, model.itemId(ctx.item(i)), ctx.score(i));
+    }
+  }
+}

@@ -2,6 +2,8 @@ package io.als4j.kernel;
 
 import io.als4j.internal.Als4jProperties;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -58,6 +60,25 @@ final class PanamaScoringKernel implements ScoringKernel {
       }
       s.intoArray(scores, b * W);
     }
+  }
+
+  @Override
+  public int firstAbove(float[] scores, int from, int to, float threshold) {
+    int j = from;
+    for (int bound = to - W; j <= bound; j += W) {
+      VectorMask<Float> above =
+          FloatVector.fromArray(SPECIES, scores, j).compare(VectorOperators.GT, threshold);
+      if (above.anyTrue()) {
+        return j + above.firstTrue();
+      }
+    }
+    // scalar tail
+    for (; j < to; j++) {
+      if (scores[j] > threshold) {
+        return j;
+      }
+    }
+    return to;
   }
 
   @Override

@@ -31,6 +31,16 @@ public final class ScalarScoringKernel implements ScoringKernel {
   }
 
   @Override
+  public int firstAbove(float[] scores, int from, int to, float threshold) {
+    for (int j = from; j < to; j++) {
+      if (scores[j] > threshold) {
+        return j;
+      }
+    }
+    return to;
+  }
+
+  @Override
   public String description() {
     return "scalar";
   }

@@ -19,5 +19,12 @@ public interface ScoringKernel {
 
   void scoreAll(float[] blocks, int numBlocks, int k, float[] query, float[] scores);
 
+  /**
+   * The first index {@code j} in {@code [from, to)} with {@code scores[j] > threshold}, or {@code
+   * to} if there is none. NaN is never above. Lets top-N selection skip, a vector at a time, the
+   * items that cannot enter a full heap.
+   */
+  int firstAbove(float[] scores, int from, int to, float threshold);
+
   String description();
 }

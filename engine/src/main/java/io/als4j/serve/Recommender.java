@@ -361,7 +361,7 @@ public final class Recommender implements AutoCloseable {
   private int select(int n, ItemFilter filter, ServingContext ctx) {
     ctx.count =
         TopN.select(
-            ctx.scores, numItems, n, filter, ctx.heapItems, ctx.heapScores, ctx.resultItems,
+            kernel, ctx.scores, numItems, n, filter, ctx.heapItems, ctx.heapScores, ctx.resultItems,
             ctx.resultScores);
     return ctx.count;
   }

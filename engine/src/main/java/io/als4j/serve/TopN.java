@@ -1,5 +1,7 @@
 package io.als4j.serve;
 
+import io.als4j.kernel.ScoringKernel;
+
 /**
  * Bounded selection of the n best scores, without sorting all items: a min-heap of the n best so
  * far, whose root is the worst of them, so each candidate costs one comparison unless it enters.
@@ -12,33 +14,37 @@ final class TopN {
   /**
    * Selects from {@code scores[0..m)} into {@code outItems/outScores}, best first.
    *
+   * <p>Items are visited in index order, so every item already in the heap has a lower index than
+   * the current one: once the heap is full, an item can only enter with a score strictly above the
+   * root's. {@link ScoringKernel#firstAbove} finds the next such item a vector at a time.
+   *
    * @return the number of results, at most n
    */
   static int select(
-      float[] scores, int m, int n, ItemFilter filter, int[] heapItems, float[] heapScores,
-      int[] outItems, float[] outScores) {
+      ScoringKernel kernel, float[] scores, int m, int n, ItemFilter filter, int[] heapItems,
+      float[] heapScores, int[] outItems, float[] outScores) {
     int size = 0;
-    for (int j = 0; j < m; j++) {
+    int j = 0;
+    while (j < m) {
+      if (size == n) {
+        j = kernel.firstAbove(scores, j, m, heapScores[0]);
+        if (j == m) {
+          break;
+        }
+      }
       final float s = scores[j];
-      if (!(s > Float.NEGATIVE_INFINITY)) {
-        continue;
+      if (s > Float.NEGATIVE_INFINITY && (filter == null || filter.allow(j))) {
+        if (size < n) {
+          heapItems[size] = j;
+          heapScores[size] = s;
+          siftUp(heapItems, heapScores, size++);
+        } else {
+          heapItems[0] = j;
+          heapScores[0] = s;
+          siftDown(heapItems, heapScores, 0, size);
+        }
       }
-      // Once full, most items lose against the root; check that before asking the filter.
-      if (size == n && !better(s, j, heapScores[0], heapItems[0])) {
-        continue;
-      }
-      if (filter != null && !filter.allow(j)) {
-        continue;
-      }
-      if (size < n) {
-        heapItems[size] = j;
-        heapScores[size] = s;
-        siftUp(heapItems, heapScores, size++);
-      } else {
-        heapItems[0] = j;
-        heapScores[0] = s;
-        siftDown(heapItems, heapScores, 0, size);
-      }
+      j++;
     }
     // Pop the worst into the last free slot until empty: best first.
     for (int left = size; left > 0; left--) {

@@ -29,6 +29,31 @@ class ScoringKernelEquivalenceTest {
     compare(scalar, panama, 128, 9, random);
   }
 
+  @Test
+  void firstAboveMatchesScalarIncludingNaNAndTails() {
+    assumeTrue(GramKernels.panamaAvailable(), "the Vector API module is not in this JVM");
+    ScoringKernel panama = ScoringKernels.panama();
+    ScoringKernel scalar = ScoringKernels.scalar();
+    SplittableRandom random = new SplittableRandom(TestSeeds.base());
+    for (int round = 0; round < 2000; round++) {
+      int length = random.nextInt(40);
+      float[] scores = new float[length];
+      for (int j = 0; j < length; j++) {
+        int kind = random.nextInt(10);
+        scores[j] = kind == 0 ? Float.NaN : kind == 1 ? Float.NEGATIVE_INFINITY
+            : random.nextInt(9) - 4;
+      }
+      int from = length == 0 ? 0 : random.nextInt(length + 1);
+      int to = from + random.nextInt(length - from + 1);
+      float threshold = random.nextInt(9) - 4;
+      int expected = scalar.firstAbove(scores, from, to, threshold);
+      int actual = panama.firstAbove(scores, from, to, threshold);
+      if (expected != actual) {
+        fail("round " + round + ": panama " + actual + " vs scalar " + expected);
+      }
+    }
+  }
+
   private static void compare(
       ScoringKernel scalar, ScoringKernel panama, int k, int numBlocks, SplittableRandom random) {
     int w = panama.blockWidth();

@@ -3,6 +3,8 @@ package io.als4j.serve;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.als4j.kernel.ScoringKernel;
+import io.als4j.kernel.ScoringKernels;
 import io.als4j.testing.TestSeeds;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +40,10 @@ class TopNTest {
 
       int[] outItems = new int[n];
       float[] outScores = new float[n];
+      ScoringKernel kernel = round % 3 == 0 ? ScoringKernels.scalar() : ScoringKernels.active();
       int count =
-          TopN.select(scores, m, n, filter, new int[n], new float[n], outItems, outScores);
+          TopN.select(
+              kernel, scores, m, n, filter, new int[n], new float[n], outItems, outScores);
       assertEquals(expectedCount, count, "round " + round);
       int[] expected = new int[expectedCount];
       for (int i = 0; i < expectedCount; i++) {

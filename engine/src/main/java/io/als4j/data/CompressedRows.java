@@ -5,34 +5,47 @@ import net.openhft.chronicle.bytes.BytesStore;
 /**
  * One orientation of a sparse rating matrix in compressed-row form, off-heap: for row r, the
  * entries at positions {@code start(r) <= pos < end(r)} hold a column index and a rating, sorted by
- * column. Offsets are 64-bit, so more than 2³¹ ratings are representable; a single row holds fewer
- * than 2³¹ (it has at most one entry per column).
+ * column, and optionally a timestamp. Offsets are 64-bit, so more than 2³¹ ratings are
+ * representable; a single row holds fewer than 2³¹ (it has at most one entry per column).
  *
- * <p>Memory: 8 bytes per row (offsets) + 4 bytes per rating (index) + 4 bytes per rating (value).
- * Immutable after construction and safe for concurrent readers. Owned and freed by its {@link
- * RatingMatrix}.
+ * <p>Memory: 8 bytes per row (offsets) + 4 bytes per rating (index) + 4 bytes per rating (value),
+ * + 8 per rating with timestamps. Each array is a window of a Chronicle store: memory this object
+ * owns (built in memory), or a read-only mapping of a dataset file (opened from disk, never
+ * copied). Immutable and safe for concurrent readers. Owned and freed by its {@link RatingMatrix}.
  */
 public final class CompressedRows {
   private final int rows;
   private final int columns;
   private final long entries;
-  private final BytesStore<?, Void> offsets;
-  private final BytesStore<?, Void> indices;
-  private final BytesStore<?, Void> values;
+  private final BytesStore<?, ?> offsets;
+  private final long offsetsAt;
+  private final BytesStore<?, ?> indices;
+  private final long indicesAt;
+  private final BytesStore<?, ?> values;
+  private final long valuesAt;
+  private final BytesStore<?, ?> times;
+  private final long timesAt;
+  private final boolean owned;
 
   CompressedRows(
-      int rows,
-      int columns,
-      long entries,
-      BytesStore<?, Void> offsets,
-      BytesStore<?, Void> indices,
-      BytesStore<?, Void> values) {
+      int rows, int columns, long entries,
+      BytesStore<?, ?> offsets, long offsetsAt,
+      BytesStore<?, ?> indices, long indicesAt,
+      BytesStore<?, ?> values, long valuesAt,
+      BytesStore<?, ?> times, long timesAt,
+      boolean owned) {
     this.rows = rows;
     this.columns = columns;
     this.entries = entries;
     this.offsets = offsets;
+    this.offsetsAt = offsetsAt;
     this.indices = indices;
+    this.indicesAt = indicesAt;
     this.values = values;
+    this.valuesAt = valuesAt;
+    this.times = times;
+    this.timesAt = timesAt;
+    this.owned = owned;
   }
 
   /** Number of rows. */
@@ -52,12 +65,12 @@ public final class CompressedRows {
 
   /** Position of row {@code row}'s first entry. */
   public long start(int row) {
-    return offsets.readLong((long) row << 3);
+    return offsets.readLong(offsetsAt + ((long) row << 3));
   }
 
   /** One past the position of row {@code row}'s last entry. */
   public long end(int row) {
-    return offsets.readLong((long) (row + 1) << 3);
+    return offsets.readLong(offsetsAt + ((long) (row + 1) << 3));
   }
 
   /** Number of entries in row {@code row}. */
@@ -67,30 +80,48 @@ public final class CompressedRows {
 
   /** The column index at position {@code pos}. */
   public int index(long pos) {
-    return indices.readInt(pos << 2);
+    return indices.readInt(indicesAt + (pos << 2));
   }
 
   /** The rating at position {@code pos}. */
   public float value(long pos) {
-    return values.readFloat(pos << 2);
+    return values.readFloat(valuesAt + (pos << 2));
   }
 
-  /** Bytes of off-heap memory this orientation holds. */
+  /** Whether entries carry timestamps. */
+  public boolean hasTimes() {
+    return times != null;
+  }
+
+  /**
+   * The timestamp at position {@code pos} (as given to the builder, e.g. Unix seconds).
+   *
+   * @throws IllegalStateException if this orientation has no timestamps
+   */
+  public long time(long pos) {
+    if (times == null) {
+      throw new IllegalStateException("these ratings have no timestamps");
+    }
+    return times.readLong(timesAt + (pos << 3));
+  }
+
+  /** Bytes of memory this orientation holds (or maps). */
   public long offHeapBytes() {
-    return offsets.capacity() + indices.capacity() + values.capacity();
+    return 8L * (rows + 1) + 8L * entries + (times == null ? 0 : 8L * entries);
   }
 
-  BytesStore<?, Void> indicesStore() {
+  BytesStore<?, ?> indicesStore() {
     return indices;
   }
 
-  BytesStore<?, Void> valuesStore() {
-    return values;
-  }
-
   void release() {
-    offsets.releaseLast();
-    indices.releaseLast();
-    values.releaseLast();
+    if (owned) {
+      offsets.releaseLast();
+      indices.releaseLast();
+      values.releaseLast();
+      if (times != null) {
+        times.releaseLast();
+      }
+    }
   }
 }

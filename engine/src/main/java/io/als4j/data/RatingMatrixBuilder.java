@@ -3,28 +3,32 @@ package io.als4j.data;
 import net.openhft.chronicle.bytes.BytesStore;
 
 /**
- * Collects (user, item, rating) triples and builds a {@link RatingMatrix}.
+ * Collects (user, item, rating[, timestamp]) triples and builds a {@link RatingMatrix}.
  *
- * <p>Triples are appended to an off-heap buffer (12 bytes each, no object per rating), so inputs of
- * more than 2³¹ ratings fit. {@link #build()} then sorts them in O(nnz) with counting sorts: triples
- * → by item, which yields rows by user with items in ascending order (where duplicate pairs sit side
- * by side and are found in one scan) → by item again, now with users in ascending order. Peak memory
- * during the build is 12 + 8 + 8 bytes per rating.
+ * <p>Triples are appended to an off-heap buffer (12 bytes each, 20 with a timestamp; no object per
+ * rating), so inputs of more than 2³¹ ratings fit. {@link #build()} then sorts them in O(nnz) with
+ * counting sorts: triples → by item (input order kept within an item) → by user, where items
+ * ascend within each user and the ratings of a pair given twice sit side by side in input order, so
+ * one scan applies the {@link DuplicatePolicy} → by item again, users ascending. Peak memory during
+ * the build is about 12 + 8 + 8 bytes per rating (+ 16 with timestamps).
  *
  * <p>Rejected with an {@link InvalidRatingException} that names the triple: a negative index, an
- * index at or beyond a declared dimension, a rating that is NaN or infinite, and (at build time) a
- * (user, item) pair rated twice.
+ * index at or beyond a declared dimension, a rating that is NaN or infinite, and (at build time,
+ * under {@link DuplicatePolicy#ERROR}) a pair rated twice.
  */
 public final class RatingMatrixBuilder implements AutoCloseable {
-  private static final int TRIPLE_BYTES = 12;
   private static final long INITIAL_TRIPLES = 1 << 14;
 
   private final int declaredUsers;
   private final int declaredItems;
+  private final boolean withTimes;
+  private final DuplicatePolicy policy;
+  private final int tripleBytes;
   private BytesStore<?, Void> triples;
   private long count;
   private int maxUser = -1;
   private int maxItem = -1;
+  private long duplicates;
 
   /** A builder whose dimensions are one past the largest user and item index added. */
   public RatingMatrixBuilder() {
@@ -36,18 +40,37 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * rating still get a (empty) row.
    */
   public RatingMatrixBuilder(int numUsers, int numItems) {
+    this(numUsers, numItems, false, DuplicatePolicy.ERROR);
+  }
+
+  /**
+   * @param numUsers users, or -1 to infer from the largest index
+   * @param numItems items, or -1 to infer
+   * @param timestamps whether every rating carries a timestamp ({@link #add(int, int, float, long)})
+   * @param policy what to do with a pair rated twice
+   */
+  public RatingMatrixBuilder(
+      int numUsers, int numItems, boolean timestamps, DuplicatePolicy policy) {
     if (numUsers < -1 || numItems < -1) {
       throw new IllegalArgumentException(
           "dimensions: " + numUsers + " × " + numItems + " (expected: >= 0, or -1 to infer)");
     }
     this.declaredUsers = numUsers;
     this.declaredItems = numItems;
-    this.triples = BytesStore.nativeStoreWithFixedCapacity(INITIAL_TRIPLES * TRIPLE_BYTES);
+    this.withTimes = timestamps;
+    this.policy = policy;
+    this.tripleBytes = timestamps ? 20 : 12;
+    this.triples = BytesStore.nativeStoreWithFixedCapacity(INITIAL_TRIPLES * tripleBytes);
   }
 
   /** Number of triples added so far. */
   public long size() {
     return count;
+  }
+
+  /** Pairs merged away by the duplicate policy in {@link #build()}. */
+  public long duplicatesMerged() {
+    return duplicates;
   }
 
   /**
@@ -56,19 +79,39 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * @throws InvalidRatingException for a negative or out-of-range index or a non-finite rating
    */
   public RatingMatrixBuilder add(int user, int item, float rating) {
+    if (withTimes) {
+      throw new IllegalStateException("this builder takes timestamps: use add(user, item, rating, time)");
+    }
+    append(user, item, rating, 0);
+    return this;
+  }
+
+  /** Adds one rating with its timestamp (a builder made with timestamps = true). */
+  public RatingMatrixBuilder add(int user, int item, float rating, long time) {
+    if (!withTimes) {
+      throw new IllegalStateException("this builder was made without timestamps");
+    }
+    append(user, item, rating, time);
+    return this;
+  }
+
+  private void append(int user, int item, float rating, long time) {
     ensureOpen();
     if (user < 0 || item < 0 || !Float.isFinite(rating)
         || (declaredUsers >= 0 && user >= declaredUsers)
         || (declaredItems >= 0 && item >= declaredItems)) {
       throw invalid(user, item, rating);
     }
-    long at = count * TRIPLE_BYTES;
-    if (at + TRIPLE_BYTES > triples.capacity()) {
+    long at = count * tripleBytes;
+    if (at + tripleBytes > triples.capacity()) {
       grow();
     }
     triples.writeInt(at, user);
     triples.writeInt(at + 4, item);
     triples.writeFloat(at + 8, rating);
+    if (withTimes) {
+      triples.writeLong(at + 12, time);
+    }
     count++;
     if (user > maxUser) {
       maxUser = user;
@@ -76,7 +119,6 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     if (item > maxItem) {
       maxItem = item;
     }
-    return this;
   }
 
   /**
@@ -84,7 +126,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * every resize at INFO.
    */
   private void grow() {
-    long used = count * TRIPLE_BYTES;
+    long used = count * tripleBytes;
     BytesStore<?, Void> bigger = BytesStore.nativeStoreWithFixedCapacity(2 * triples.capacity());
     bigger.write(0, triples, 0, used);
     triples.releaseLast();
@@ -109,11 +151,54 @@ public final class RatingMatrixBuilder implements AutoCloseable {
             + "): " + problem);
   }
 
+  /** Off-heap arrays of one orientation while it is being built. */
+  private static final class Arrays {
+    final long[] start;
+    final BytesStore<?, Void> indices;
+    final BytesStore<?, Void> values;
+    final BytesStore<?, Void> times;
+
+    Arrays(long[] start, long n, boolean withTimes) {
+      this.start = start;
+      this.indices = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
+      this.values = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
+      this.times = withTimes ? BytesStore.nativeStoreWithFixedCapacity(Math.max(8 * n, 8)) : null;
+    }
+
+    void put(long pos, int index, float value) {
+      indices.writeInt(pos << 2, index);
+      values.writeFloat(pos << 2, value);
+    }
+
+    void releaseTimes() {
+      if (times != null) {
+        times.releaseLast();
+      }
+    }
+
+    void release() {
+      indices.releaseLast();
+      values.releaseLast();
+      releaseTimes();
+    }
+
+    CompressedRows wrap(int rows, int columns, boolean keepTimes) {
+      long n = start[rows];
+      BytesStore<?, Void> offsets = BytesStore.nativeStoreWithFixedCapacity(8L * (rows + 1));
+      for (int r = 0; r <= rows; r++) {
+        offsets.writeLong((long) r << 3, start[r]);
+      }
+      return new CompressedRows(
+          rows, columns, n, offsets, 0, indices, 0, values, 0, keepTimes ? times : null, 0, true);
+    }
+  }
+
   /**
    * Sorts the triples into both orientations and frees the triple buffer. The builder cannot be
    * used afterwards.
    *
-   * @throws InvalidRatingException if a (user, item) pair was added twice
+   * @throws InvalidRatingException if a (user, item) pair was added twice under {@link
+   *     DuplicatePolicy#ERROR}
    */
   public RatingMatrix build() {
     ensureOpen();
@@ -122,33 +207,47 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     final long n = count;
     final long[] userStart = new long[users + 1];
     final long[] itemStart = new long[items + 1];
-    for (long t = 0, at = 0; t < n; t++, at += TRIPLE_BYTES) {
+    for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
       userStart[triples.readInt(at) + 1]++;
       itemStart[triples.readInt(at + 4) + 1]++;
     }
     prefixSum(userStart);
     prefixSum(itemStart);
 
-    CompressedRows byItem = null;
-    CompressedRows byUser = null;
+    Arrays byItem = null;
+    Arrays byUser = null;
     try {
-      // Pass 1: triples → by item (users in input order within an item).
-      byItem = allocate(items, users, n, itemStart);
+      // Pass 1: triples → by item (input order within an item).
+      byItem = new Arrays(itemStart, n, withTimes);
       long[] cursor = itemStart.clone();
-      for (long t = 0, at = 0; t < n; t++, at += TRIPLE_BYTES) {
+      for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
         long pos = cursor[triples.readInt(at + 4)]++;
-        writeEntry(byItem, pos, triples.readInt(at), triples.readFloat(at + 8));
+        byItem.put(pos, triples.readInt(at), triples.readFloat(at + 8));
+        if (withTimes) {
+          byItem.times.writeLong(pos << 3, triples.readLong(at + 12));
+        }
       }
       freeTriples();
 
-      // Pass 2: by item → by user; items now ascend within each user, so duplicates are adjacent.
-      byUser = allocate(users, items, n, userStart);
-      transpose(byItem, byUser, userStart.clone());
-      rejectDuplicates(byUser);
+      // Pass 2: by item → by user; items ascend within each user, and the ratings of a pair given
+      // twice are adjacent, in input order.
+      byUser = new Arrays(userStart, n, withTimes);
+      transpose(byItem, items, byUser, userStart.clone(), withTimes);
+      byItem.releaseTimes();
+      duplicates = mergeDuplicates(byUser, users);
+      if (duplicates > 0) {
+        // Fewer ratings now: recount the items.
+        java.util.Arrays.fill(itemStart, 0);
+        for (long pos = 0; pos < byUser.start[users]; pos++) {
+          itemStart[byUser.indices.readInt(pos << 2) + 1]++;
+        }
+        prefixSum(itemStart);
+      }
 
-      // Pass 3: by user → by item again, so users ascend within each item.
-      transpose(byUser, byItem, itemStart.clone());
-      return new RatingMatrix(byUser, byItem);
+      // Pass 3: by user → by item again, users ascending within each item.
+      transpose(byUser, users, byItem, itemStart.clone(), false);
+      return new RatingMatrix(
+          byUser.wrap(users, items, withTimes), byItem.wrap(items, users, false));
     } catch (RuntimeException | Error e) {
       if (byItem != null) {
         byItem.release();
@@ -166,39 +265,66 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     }
   }
 
-  private static CompressedRows allocate(int rows, int columns, long n, long[] start) {
-    BytesStore<?, Void> offsets = BytesStore.nativeStoreWithFixedCapacity(8L * (rows + 1));
-    BytesStore<?, Void> indices = BytesStore.nativeStoreWithFixedCapacity(Math.max(4L * n, 8));
-    BytesStore<?, Void> values = BytesStore.nativeStoreWithFixedCapacity(Math.max(4L * n, 8));
-    for (int r = 0; r <= rows; r++) {
-      offsets.writeLong((long) r << 3, start[r]);
-    }
-    return new CompressedRows(rows, columns, n, offsets, indices, values);
-  }
-
-  private static void writeEntry(CompressedRows rows, long pos, int index, float value) {
-    rows.indicesStore().writeInt(pos << 2, index);
-    rows.valuesStore().writeFloat(pos << 2, value);
-  }
-
-  private static void transpose(CompressedRows from, CompressedRows to, long[] cursor) {
-    for (int r = 0; r < from.rows(); r++) {
-      for (long pos = from.start(r), end = from.end(r); pos < end; pos++) {
-        writeEntry(to, cursor[from.index(pos)]++, r, from.value(pos));
-      }
-    }
-  }
-
-  private static void rejectDuplicates(CompressedRows byUser) {
-    for (int u = 0; u < byUser.rows(); u++) {
-      long end = byUser.end(u);
-      for (long pos = byUser.start(u) + 1; pos < end; pos++) {
-        if (byUser.index(pos) == byUser.index(pos - 1)) {
-          throw new DuplicateRatingException(
-              u, byUser.index(pos), byUser.value(pos - 1), byUser.value(pos));
+  private static void transpose(
+      Arrays from, int rows, Arrays to, long[] cursor, boolean withTimes) {
+    for (int r = 0; r < rows; r++) {
+      for (long pos = from.start[r], end = from.start[r + 1]; pos < end; pos++) {
+        long at = cursor[from.indices.readInt(pos << 2)]++;
+        to.put(at, r, from.values.readFloat(pos << 2));
+        if (withTimes) {
+          to.times.writeLong(at << 3, from.times.readLong(pos << 3));
         }
       }
     }
+  }
+
+  /**
+   * Applies the policy to runs of equal items within each user's row, compacting the rows in place
+   * and rewriting {@code byUser.start}.
+   *
+   * @return the number of ratings merged away
+   */
+  private long mergeDuplicates(Arrays byUser, int users) {
+    final long[] start = byUser.start;
+    long write = 0;
+    long merged = 0;
+    long rowStart = 0;
+    for (int u = 0; u < users; u++) {
+      long end = start[u + 1];
+      long pos = rowStart;
+      start[u] = write;
+      while (pos < end) {
+        int item = byUser.indices.readInt(pos << 2);
+        float last = byUser.values.readFloat(pos << 2);
+        double sum = last;
+        long time = byUser.times == null ? 0 : byUser.times.readLong(pos << 3);
+        long run = 1;
+        while (pos + run < end && byUser.indices.readInt((pos + run) << 2) == item) {
+          float next = byUser.values.readFloat((pos + run) << 2);
+          if (policy == DuplicatePolicy.ERROR) {
+            throw new DuplicateRatingException(u, item, last, next);
+          }
+          last = next;
+          sum += next;
+          if (byUser.times != null) {
+            long t = byUser.times.readLong((pos + run) << 3);
+            time = policy == DuplicatePolicy.LAST ? t : Math.max(time, t);
+          }
+          run++;
+        }
+        float kept = policy == DuplicatePolicy.MEAN ? (float) (sum / run) : last;
+        byUser.put(write, item, kept);
+        if (byUser.times != null) {
+          byUser.times.writeLong(write << 3, time);
+        }
+        merged += run - 1;
+        write++;
+        pos += run;
+      }
+      rowStart = end;
+    }
+    start[users] = write;
+    return merged;
   }
 
   private void ensureOpen() {

@@ -114,6 +114,37 @@ class RatingMatrixBuilderTest {
   }
 
   @Test
+  void duplicatePoliciesKeepTheLastOrTheMeanAndCount() {
+    for (DuplicatePolicy policy : new DuplicatePolicy[] {DuplicatePolicy.LAST, DuplicatePolicy.MEAN}) {
+      try (RatingMatrixBuilder b = new RatingMatrixBuilder(-1, -1, true, policy)) {
+        b.add(2, 1, 4f, 100).add(0, 0, 1f, 5).add(2, 3, 5f, 7).add(2, 1, 2f, 50).add(2, 1, 6f, 70);
+        try (RatingMatrix m = b.build()) {
+          assertEquals(2, b.duplicatesMerged());
+          assertEquals(3, m.numRatings());
+          CompressedRows row = m.byUser();
+          long pos = row.start(2);
+          assertEquals(1, row.index(pos));
+          assertEquals(policy == DuplicatePolicy.LAST ? 6f : 4f, row.value(pos));
+          assertEquals(policy == DuplicatePolicy.LAST ? 70 : 100, row.time(pos));
+          assertEquals(3, row.index(pos + 1));
+          assertEquals(7, row.time(pos + 1));
+          assertEquals(5, row.time(row.start(0)));
+          // the item orientation agrees, and has no duplicate left
+          assertEquals(1, m.byItem().degree(1));
+          assertEquals(row.value(pos), m.byItem().value(m.byItem().start(1)));
+        }
+      }
+    }
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(-1, -1, false, DuplicatePolicy.MEAN)) {
+      b.add(0, 0, 1f).add(0, 0, 4f);
+      try (RatingMatrix m = b.build()) {
+        assertEquals(2.5f, m.byUser().value(0));
+        assertTrue(!m.byUser().hasTimes());
+      }
+    }
+  }
+
+  @Test
   void closeFreesTheOffHeapMemoryOnce() {
     RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();
     CompressedRows byUser = m.byUser();

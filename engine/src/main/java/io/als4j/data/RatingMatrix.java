@@ -8,11 +8,18 @@ package io.als4j.data;
 public final class RatingMatrix implements AutoCloseable {
   private final CompressedRows byUser;
   private final CompressedRows byItem;
+  private final AutoCloseable mapping;
   private boolean closed;
 
   RatingMatrix(CompressedRows byUser, CompressedRows byItem) {
+    this(byUser, byItem, null);
+  }
+
+  /** A matrix whose rows are windows of a mapped file, which closing the matrix unmaps. */
+  RatingMatrix(CompressedRows byUser, CompressedRows byItem, AutoCloseable mapping) {
     this.byUser = byUser;
     this.byItem = byItem;
+    this.mapping = mapping;
   }
 
   public int numUsers() {
@@ -56,6 +63,13 @@ public final class RatingMatrix implements AutoCloseable {
       closed = true;
       byUser.release();
       byItem.release();
+      if (mapping != null) {
+        try {
+          mapping.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("cannot unmap the dataset file: " + e, e);
+        }
+      }
     }
   }
 }

@@ -108,6 +108,20 @@ public final class StoreReader implements AutoCloseable {
     }
   }
 
+  /** Whether {@code file} starts with the store magic (a cheap sniff, not a validation). */
+  public static boolean looksLikeStore(Path file) throws IOException {
+    if (Files.size(file) < 8) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer magic = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      while (magic.hasRemaining() && channel.read(magic, magic.position()) >= 0) {
+        // read 8 bytes
+      }
+      return magic.getLong(0) == StoreLayout.MAGIC;
+    }
+  }
+
   static long headerCrc(ByteBuffer header) {
     CRC32C crc = new CRC32C();
     crc.update(header.duplicate().position(0).limit(StoreLayout.HEADER_CRC_COVERS));

@@ -1,0 +1,200 @@
+package io.als4j.data;
+
+import io.als4j.store.CorruptStoreException;
+import io.als4j.store.StoreKind;
+import io.als4j.store.StoreReader;
+import io.als4j.store.StoreWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import net.openhft.chronicle.bytes.MappedBytes;
+
+/**
+ * The binary dataset store: a {@link StoreKind#DATASET} store (header, versions, checksums,
+ * atomic write: see {@link StoreWriter}) holding a {@link Dataset}. Opening maps the file and
+ * reads the ratings in place, so it costs a checksum pass and no copy. Sections, little-endian:
+ *
+ * <pre>
+ * 1 META         int users, int items, long ratings, int flags (1 timestamps, 2 user ids, 4 item ids)
+ * 2 CSR_OFFSETS  users + 1 longs       3 CSR_ITEMS  ints     4 CSR_VALUES floats
+ * 5 CSR_TIMES    longs (with timestamps)
+ * 6 CSC_OFFSETS  items + 1 longs       7 CSC_USERS  ints     8 CSC_VALUES floats
+ * 9 USER_IDS, 10 ITEM_IDS: int type (0 integers, 1 strings), then n longs, or n + 1 long byte
+ *                offsets followed by the UTF-8 bytes
+ * </pre>
+ */
+public final class DatasetFile {
+  static final int VERSION = 1;
+  private static final int META = 1;
+  private static final int CSR_OFFSETS = 2;
+  private static final int CSR_ITEMS = 3;
+  private static final int CSR_VALUES = 4;
+  private static final int CSR_TIMES = 5;
+  private static final int CSC_OFFSETS = 6;
+  private static final int CSC_USERS = 7;
+  private static final int CSC_VALUES = 8;
+  private static final int USER_IDS = 9;
+  private static final int ITEM_IDS = 10;
+
+  private DatasetFile() {}
+
+  /** Writes {@code dataset} to {@code file} atomically (nothing with that name until complete). */
+  public static void write(Dataset dataset, Path file) throws IOException {
+    RatingMatrix m = dataset.ratings();
+    CompressedRows byUser = m.byUser();
+    CompressedRows byItem = m.byItem();
+    try (StoreWriter w = StoreWriter.create(file, StoreKind.DATASET, VERSION)) {
+      w.beginSection(META);
+      w.writeInt(m.numUsers());
+      w.writeInt(m.numItems());
+      w.writeLong(m.numRatings());
+      w.writeInt((byUser.hasTimes() ? 1 : 0) | (dataset.userIds() != null ? 2 : 0)
+          | (dataset.itemIds() != null ? 4 : 0));
+      w.endSection();
+      writeRows(w, byUser, CSR_OFFSETS, CSR_ITEMS, CSR_VALUES);
+      if (byUser.hasTimes()) {
+        w.beginSection(CSR_TIMES);
+        for (long pos = 0; pos < byUser.entries(); pos++) {
+          w.writeLong(byUser.time(pos));
+        }
+        w.endSection();
+      }
+      writeRows(w, byItem, CSC_OFFSETS, CSC_USERS, CSC_VALUES);
+      if (dataset.userIds() != null) {
+        writeIds(w, USER_IDS, dataset.userIds());
+      }
+      if (dataset.itemIds() != null) {
+        writeIds(w, ITEM_IDS, dataset.itemIds());
+      }
+      w.commit();
+    }
+  }
+
+  private static void writeRows(StoreWriter w, CompressedRows rows, int offsets, int indices,
+      int values) throws IOException {
+    w.beginSection(offsets);
+    for (int r = 0; r <= rows.rows(); r++) {
+      w.writeLong(r == rows.rows() ? rows.entries() : rows.start(r));
+    }
+    w.endSection();
+    w.beginSection(indices);
+    for (long pos = 0; pos < rows.entries(); pos++) {
+      w.writeInt(rows.index(pos));
+    }
+    w.endSection();
+    w.beginSection(values);
+    for (long pos = 0; pos < rows.entries(); pos++) {
+      w.writeFloat(rows.value(pos));
+    }
+    w.endSection();
+  }
+
+  private static void writeIds(StoreWriter w, int tag, ExternalIds ids) throws IOException {
+    w.beginSection(tag);
+    if (ids.numeric()) {
+      w.writeInt(0);
+      for (int i = 0; i < ids.size(); i++) {
+        w.writeLong(ids.number(i));
+      }
+    } else {
+      w.writeInt(1);
+      byte[][] encoded = new byte[ids.size()][];
+      long at = 0;
+      w.writeLong(0);
+      for (int i = 0; i < ids.size(); i++) {
+        encoded[i] = ids.name(i).getBytes(StandardCharsets.UTF_8);
+        at += encoded[i].length;
+        w.writeLong(at);
+      }
+      for (byte[] bytes : encoded) {
+        for (byte b : bytes) {
+          w.writeByte(b);
+        }
+      }
+    }
+    w.endSection();
+  }
+
+  /** Whether {@code file} starts like an als4j store (a cheap check, not a validation). */
+  public static boolean looksLikeStore(Path file) throws IOException {
+    return StoreReader.looksLikeStore(file);
+  }
+
+  /**
+   * Opens a dataset store: checks it whole, then maps it.
+   *
+   * @throws CorruptStoreException if it is truncated, damaged, not a dataset store, or newer
+   */
+  public static Dataset open(Path file) throws IOException {
+    StoreReader store = StoreReader.open(file, StoreKind.DATASET, VERSION);
+    try {
+      MappedBytes bytes = store.bytes();
+      long meta = store.offset(META);
+      int users = bytes.readInt(meta);
+      int items = bytes.readInt(meta + 4);
+      long n = bytes.readLong(meta + 8);
+      int flags = bytes.readInt(meta + 16);
+      if (users < 0 || items < 0 || n < 0) {
+        throw CorruptStoreException.of(file, "damaged: negative dimensions");
+      }
+      expect(store, CSR_OFFSETS, 8L * (users + 1));
+      expect(store, CSC_OFFSETS, 8L * (items + 1));
+      for (int tag : new int[] {CSR_ITEMS, CSR_VALUES, CSC_USERS, CSC_VALUES}) {
+        expect(store, tag, 4 * n);
+      }
+      boolean times = (flags & 1) != 0;
+      if (times) {
+        expect(store, CSR_TIMES, 8 * n);
+      }
+      CompressedRows byUser =
+          new CompressedRows(users, items, n, bytes, store.offset(CSR_OFFSETS), bytes,
+              store.offset(CSR_ITEMS), bytes, store.offset(CSR_VALUES), times ? bytes : null,
+              times ? store.offset(CSR_TIMES) : 0, false);
+      CompressedRows byItem =
+          new CompressedRows(items, users, n, bytes, store.offset(CSC_OFFSETS), bytes,
+              store.offset(CSC_USERS), bytes, store.offset(CSC_VALUES), null, 0, false);
+      ExternalIds userIds = (flags & 2) != 0 ? readIds(store, USER_IDS, users) : null;
+      ExternalIds itemIds = (flags & 4) != 0 ? readIds(store, ITEM_IDS, items) : null;
+      return new Dataset(new RatingMatrix(byUser, byItem, store), userIds, itemIds);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private static ExternalIds readIds(StoreReader store, int tag, int count) throws IOException {
+    MappedBytes bytes = store.bytes();
+    long at = store.offset(tag);
+    int type = bytes.readInt(at);
+    if (type == 0) {
+      expect(store, tag, 4 + 8L * count);
+      long[] ids = new long[count];
+      for (int i = 0; i < count; i++) {
+        ids[i] = bytes.readLong(at + 4 + 8L * i);
+      }
+      return ExternalIds.ofNumbers(ids);
+    }
+    long textAt = at + 4 + 8L * (count + 1);
+    long total = bytes.readLong(textAt - 8);
+    expect(store, tag, 4 + 8L * (count + 1) + total);
+    String[] names = new String[count];
+    for (int i = 0; i < count; i++) {
+      long from = bytes.readLong(at + 4 + 8L * i);
+      long to = bytes.readLong(at + 4 + 8L * (i + 1));
+      byte[] utf8 = new byte[(int) (to - from)];
+      for (int b = 0; b < utf8.length; b++) {
+        utf8[b] = bytes.readByte(textAt + from + b);
+      }
+      names[i] = new String(utf8, StandardCharsets.UTF_8);
+    }
+    return ExternalIds.ofNames(names);
+  }
+
+  private static void expect(StoreReader store, int tag, long length) throws IOException {
+    if (store.length(tag) != length) {
+      throw CorruptStoreException.of(
+          store.file(), "damaged: section " + tag + " holds " + store.length(tag)
+              + " bytes, the dimensions say " + length);
+    }
+  }
+}

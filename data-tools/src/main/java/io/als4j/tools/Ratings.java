@@ -1,5 +1,6 @@
 package io.als4j.tools;
 
+import io.als4j.data.CompressedRows;
 import io.als4j.data.RatingMatrix;
 import io.als4j.data.RatingMatrixBuilder;
 
@@ -50,6 +51,23 @@ public final class Ratings {
 
   public float value(int t) {
     return values[t];
+  }
+
+  /** The ratings of a matrix, user by user. */
+  public static Ratings fromMatrix(RatingMatrix m) {
+    CompressedRows rows = m.byUser();
+    int n = Math.toIntExact(m.numRatings());
+    int[] users = new int[n];
+    int[] items = new int[n];
+    float[] values = new float[n];
+    for (int u = 0; u < rows.rows(); u++) {
+      for (long pos = rows.start(u); pos < rows.end(u); pos++) {
+        users[(int) pos] = u;
+        items[(int) pos] = rows.index(pos);
+        values[(int) pos] = rows.value(pos);
+      }
+    }
+    return new Ratings(m.numUsers(), m.numItems(), users, items, values);
   }
 
   /** The ratings at the given positions, with the same dimensions. */

@@ -2,7 +2,7 @@ package io.als4j.tools.cli;
 
 import io.als4j.data.InvalidRatingException;
 import io.als4j.store.CorruptStoreException;
-import io.als4j.tools.text.InputFormatException;
+import io.als4j.tools.InputFormatException;
 import io.als4j.train.SolveFailedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = Als4jCli.Version.class,
     description = "Alternating Least Squares matrix factorization for rating data.",
     subcommands = {
+      ImportCommand.class,
       TrainCommand.class,
       RecommendCommand.class,
       SimilarCommand.class,

@@ -1,7 +1,8 @@
 package io.als4j.tools.cli;
 
 import io.als4j.data.CompressedRows;
-import io.als4j.data.DuplicateRatingException;
+import io.als4j.data.Dataset;
+import io.als4j.data.DatasetFile;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
@@ -14,8 +15,9 @@ import io.als4j.tools.eval.HoldOutSplit;
 import io.als4j.tools.synth.SyntheticDataset;
 import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
-import io.als4j.tools.text.DelimitedRatingsReader;
-import io.als4j.tools.text.InputFormatException;
+import io.als4j.tools.importer.ImportOptions;
+import io.als4j.tools.importer.ImportResult;
+import io.als4j.tools.importer.Importer;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
 import io.als4j.train.IterationStats;
@@ -23,6 +25,7 @@ import io.als4j.train.LambdaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,8 +54,9 @@ final class TrainCommand implements Callable<Integer> {
       names = "--input",
       paramLabel = "FILE",
       description =
-          "Ratings as 'user item rating' lines separated by tab, comma, '::' or spaces; integer"
-              + " ids; extra columns ignored; a header line is skipped. Default: synthetic data.")
+          "A dataset store (from ./als4j import) or a rating file in any format import detects"
+              + " (MovieLens, Netflix, MatrixMarket, delimited user item rating lines; gzip or"
+              + " not). Default: synthetic data.")
   Path input;
 
   @Option(
@@ -144,8 +148,10 @@ final class TrainCommand implements Callable<Integer> {
             .build();
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
-    DelimitedRatingsReader reader = null;
     Ratings all;
+    RatingMatrix full;
+    long[] userIds = null;
+    long[] itemIds = null;
     if (input == null) {
       SyntheticSpec defaults = SyntheticSpec.movieLens1m(seed);
       SyntheticSpec shape =
@@ -160,20 +166,23 @@ final class TrainCommand implements Callable<Integer> {
           "data: synthetic, MovieLens-1M-shaped (seed %d): planted rank %d, noise σ %.2f,"
               + " ratings clamped to [%.0f, %.0f]%n",
           seed, shape.rank(), shape.noise(), shape.minRating(), shape.maxRating());
+      full = all.toMatrix();
     } else {
-      reader = new DelimitedRatingsReader();
-      all = reader.read(input);
-      out.printf(
-          Locale.ROOT,
-          "data: %s%s%n", input, reader.skippedHeader() ? " (header line skipped)" : "");
+      Dataset dataset = load(input, out);
+      full = dataset.ratings();
+      all = Ratings.fromMatrix(full);
+      if (dataset.userIds() != null && dataset.userIds().numeric()
+          && dataset.itemIds() != null && dataset.itemIds().numeric()) {
+        userIds = dataset.userIds().numbers();
+        itemIds = dataset.itemIds().numbers();
+      }
     }
-    // Built once in full so that every rating is validated, duplicates included, before the split.
-    try (RatingMatrix full = toMatrixNamingIds(all, reader)) {
+    try (RatingMatrix summary = full) {
       out.printf(
           Locale.ROOT,
           "      %,d users × %,d items, %,d ratings; ratings per user %s; per item %s%n",
-          full.numUsers(), full.numItems(), full.numRatings(),
-          degreeSummary(full.byUser()), degreeSummary(full.byItem()));
+          summary.numUsers(), summary.numItems(), summary.numRatings(),
+          degreeSummary(summary.byUser()), degreeSummary(summary.byItem()));
     }
     HoldOutSplit split = HoldOutSplit.random(all, holdout, seed);
     out.printf(
@@ -210,8 +219,6 @@ final class TrainCommand implements Callable<Integer> {
       }
       out.printf(")%n");
       if (save != null) {
-        long[] userIds = reader == null ? null : reader.users().toArray();
-        long[] itemIds = reader == null ? null : reader.items().toArray();
         try (Recommender served = Recommender.of(model, config, training, userIds, itemIds)) {
           served.save(save);
         }
@@ -232,19 +239,18 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Builds the matrix; a duplicate pair from a file is reported in the file's own ids. */
-  private RatingMatrix toMatrixNamingIds(Ratings all, DelimitedRatingsReader reader) {
-    try {
-      return all.toMatrix();
-    } catch (DuplicateRatingException e) {
-      if (reader == null) {
-        throw e;
-      }
-      throw new InputFormatException(
-          input + ": user " + reader.users().idOf(e.user()) + " rated item "
-              + reader.items().idOf(e.item()) + " twice (" + e.first() + " and " + e.second()
-              + "; expected: one rating per (user, item) pair)");
+  /** A dataset store is opened in place; any other file is imported (format detected). */
+  private static Dataset load(Path input, PrintWriter out) throws java.io.IOException {
+    if (DatasetFile.looksLikeStore(input)) {
+      Dataset dataset = DatasetFile.open(input);
+      out.printf(Locale.ROOT, "data: %s (dataset store)%n", input);
+      return dataset;
     }
+    long t0 = System.nanoTime();
+    ImportResult result = Importer.run(List.of(input), ImportOptions.defaults());
+    out.printf(Locale.ROOT, "data: %s%n", input);
+    ImportCommand.report(out, result, (System.nanoTime() - t0) * 1e-9);
+    return result.dataset();
   }
 
   private static void printIteration(PrintWriter out, IterationStats s) {

@@ -57,7 +57,7 @@ class TrainCommandTest {
     Path file = Files.writeString(dir.resolve("ratings.csv"), lines);
     assertEquals(0, run("train", "--input", file.toString(), "-k", "5", "-t", "5"), cli.err());
     String text = cli.out();
-    assertTrue(text.contains("(header line skipped)"), text);
+    assertTrue(text.contains("as ml-csv"), text);
     assertTrue(text.contains("120 users × 80 items"), text);
     assertTrue(find(HELD_OUT, text) < 0.5, text);
   }
@@ -68,7 +68,7 @@ class TrainCommandTest {
     assertEquals(1, run("train", "--input", file.toString()));
     assertEquals(
         "als4j train: " + file + ":2: rating 'five' is not a number in line \"1\t3\tfive\""
-            + " (expected: user item rating, separated by tab)",
+            + " (expected: user, item, rating in columns 1, 2, 3, separated by tabs)",
         cli.err().strip());
   }
 
@@ -78,7 +78,7 @@ class TrainCommandTest {
     assertEquals(1, run("train", "--input", file.toString()));
     assertEquals(
         "als4j train: " + file + ": user 1 rated item 2 twice (4.0 and 5.0; expected: one rating"
-            + " per (user, item) pair)",
+            + " per (user, item) pair, or choose --duplicates last or mean)",
         cli.err().strip());
   }
 

@@ -1,4 +1,4 @@
-package io.als4j.tools.text;
+package io.als4j.tools;
 
 /** Input that is not what the reader expects; the message names file, line, text and expectation. */
 public final class InputFormatException extends RuntimeException {

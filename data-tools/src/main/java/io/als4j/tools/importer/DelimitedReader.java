@@ -1,0 +1,199 @@
+package io.als4j.tools.importer;
+
+import java.io.IOException;
+
+/**
+ * Delimited text: MovieLens {@code u.data} (tabs), {@code ratings.dat} ({@code ::}),
+ * {@code ratings.csv} (commas, header) and any CSV/TSV. Fields are found in the line's bytes;
+ * a field that starts with a double quote runs to the closing quote (RFC 4180), so quoted ids may
+ * contain the delimiter. Blank lines and lines starting with {@code #} are skipped.
+ */
+final class DelimitedReader {
+  private final byte[] delimiter;
+  private final boolean whitespace;
+  private final int userColumn;
+  private final int itemColumn;
+  private final int ratingColumn;
+  private final int timeColumn;
+  private final int columns;
+  private final int[] fieldStart;
+  private final int[] fieldEnd;
+
+  DelimitedReader(String delimiter, int user, int item, int rating, int time) {
+    this.whitespace = delimiter.equals(" ");
+    this.delimiter = delimiter.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    this.userColumn = user;
+    this.itemColumn = item;
+    this.ratingColumn = rating;
+    this.timeColumn = time;
+    this.columns = 1 + Math.max(Math.max(user, item), Math.max(rating, time));
+    this.fieldStart = new int[columns];
+    this.fieldEnd = new int[columns];
+  }
+
+  static String describe(String delimiter) {
+    switch (delimiter) {
+      case "\t":
+        return "tabs";
+      case " ":
+        return "spaces";
+      default:
+        return "'" + delimiter + "'";
+    }
+  }
+
+  /** Reads every line; {@code header}: the first data line is a header to skip. */
+  void read(LineSource in, RatingsCollector out, boolean header, Boolean stringIds)
+      throws IOException {
+    boolean first = true;
+    while (in.next()) {
+      byte[] b = in.buffer();
+      int from = in.start();
+      int to = in.end();
+      if (from == to || b[from] == '#' || (whitespace && blank(b, from, to))) {
+        continue;
+      }
+      if (first && header) {
+        first = false;
+        continue;
+      }
+      first = false;
+      int found = split(b, from, to);
+      if (found < columns) {
+        out.invalid(in, "expected at least " + columns + " fields, found " + found);
+        continue;
+      }
+      if (!out.idsDecided()) {
+        boolean strings =
+            stringIds != null
+                ? stringIds
+                : Fields.parseLong(b, fieldStart[userColumn], fieldEnd[userColumn])
+                        == Fields.NOT_A_LONG
+                    || Fields.parseLong(b, fieldStart[itemColumn], fieldEnd[itemColumn])
+                        == Fields.NOT_A_LONG;
+        out.decideIds(strings, strings);
+      }
+      int user = id(out.users(), in, out, userColumn, "user id");
+      if (user < 0) {
+        continue;
+      }
+      int item = id(out.items(), in, out, itemColumn, "item id");
+      if (item < 0) {
+        continue;
+      }
+      float rating = 1f;
+      if (ratingColumn >= 0) {
+        rating = Fields.parseFloat(b, fieldStart[ratingColumn], fieldEnd[ratingColumn]);
+        if (Float.isNaN(rating)) {
+          out.invalid(in, "rating '" + field(b, ratingColumn) + "' is not a number");
+          continue;
+        }
+      }
+      long time = 0;
+      if (timeColumn >= 0) {
+        time = Fields.parseLong(b, fieldStart[timeColumn], fieldEnd[timeColumn]);
+        if (time == Fields.NOT_A_LONG) {
+          out.invalid(in, "timestamp '" + field(b, timeColumn) + "' is not an integer");
+          continue;
+        }
+      }
+      out.add(in, user, item, rating, time);
+    }
+  }
+
+  private int id(IdMapper ids, LineSource in, RatingsCollector out, int column, String what) {
+    byte[] b = in.buffer();
+    if (ids.strings()) {
+      if (fieldEnd[column] == fieldStart[column]) {
+        out.invalid(in, what + " is empty");
+        return -1;
+      }
+      return ids.name(b, fieldStart[column], fieldEnd[column]);
+    }
+    long id = Fields.parseLong(b, fieldStart[column], fieldEnd[column]);
+    if (id == Fields.NOT_A_LONG) {
+      out.invalid(
+          in, what + " '" + field(b, column) + "' is not an integer (the first line's ids were;"
+              + " use --string-ids for text ids)");
+      return -1;
+    }
+    return ids.number(id);
+  }
+
+  private String field(byte[] b, int column) {
+    return new String(
+        b, fieldStart[column], fieldEnd[column] - fieldStart[column],
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static boolean blank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != ' ' && b[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Records up to {@code columns} fields; returns how many fields the line has (capped). */
+  private int split(byte[] b, int from, int to) {
+    int field = 0;
+    int i = from;
+    if (whitespace) {
+      while (i < to && field < columns) {
+        while (i < to && (b[i] == ' ' || b[i] == '\t')) {
+          i++;
+        }
+        if (i == to) {
+          break;
+        }
+        int s = i;
+        while (i < to && b[i] != ' ' && b[i] != '\t') {
+          i++;
+        }
+        fieldStart[field] = s;
+        fieldEnd[field++] = i;
+      }
+      return field;
+    }
+    while (field < columns) {
+      if (i < to && b[i] == '"') {
+        int s = ++i;
+        while (i < to && !(b[i] == '"' && (i + 1 >= to || b[i + 1] != '"'))) {
+          i += b[i] == '"' ? 2 : 1;
+        }
+        fieldStart[field] = s;
+        fieldEnd[field++] = Math.min(i, to);
+        i++;
+        // past the closing quote, up to the delimiter
+        while (i < to && !delimiterAt(b, i, to)) {
+          i++;
+        }
+      } else {
+        int s = i;
+        while (i < to && !delimiterAt(b, i, to)) {
+          i++;
+        }
+        fieldStart[field] = s;
+        fieldEnd[field++] = i;
+      }
+      if (i >= to) {
+        return field;
+      }
+      i += delimiter.length;
+    }
+    return field;
+  }
+
+  private boolean delimiterAt(byte[] b, int i, int to) {
+    if (b[i] != delimiter[0]) {
+      return false;
+    }
+    for (int d = 1; d < delimiter.length; d++) {
+      if (i + d >= to || b[i + d] != delimiter[d]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,191 @@
+package io.als4j.tools.importer;
+
+import io.als4j.data.Dataset;
+import io.als4j.tools.InputFormatException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads rating files into a {@link Dataset}: detects the format (unless given), parses every file
+ * (a folder stands for the files in it, in name order, as Netflix's {@code training_set/}), and
+ * builds the off-heap matrix with the users' and items' own ids.
+ */
+public final class Importer {
+  private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
+  private Importer() {}
+
+  public static ImportResult run(List<Path> inputs, ImportOptions options) throws IOException {
+    List<Path> files = expand(inputs);
+    Format format = options.format() == Format.AUTO ? detect(files.get(0)) : options.format();
+    String delimiter;
+    boolean header;
+    int time;
+    switch (format) {
+      case ML_100K:
+        delimiter = "\t";
+        header = false;
+        time = 3;
+        break;
+      case ML_DAT:
+        delimiter = "::";
+        header = false;
+        time = 3;
+        break;
+      case ML_CSV:
+        delimiter = ",";
+        header = true;
+        time = 3;
+        break;
+      default:
+        String first = firstLine(files.get(0));
+        delimiter = options.delimiter() != null ? options.delimiter() : delimiterOf(first);
+        header = options.header() != null
+            ? options.header()
+            : looksLikeHeader(first, delimiter, options.ratingColumn());
+        time = options.timeColumn();
+    }
+    boolean timestamps = format == Format.NETFLIX || (format != Format.MTX && time >= 0);
+    try (RatingsCollector out = new RatingsCollector(options, timestamps)) {
+      out.expecting(
+          format == Format.CSV
+              ? "user, item" + (options.ratingColumn() >= 0 ? ", rating" : "")
+                  + (time >= 0 ? ", timestamp" : "") + " in columns " + (options.userColumn() + 1)
+                  + ", " + (options.itemColumn() + 1)
+                  + (options.ratingColumn() >= 0 ? ", " + (options.ratingColumn() + 1) : "")
+                  + (time >= 0 ? ", " + (time + 1) : "") + ", separated by "
+                  + DelimitedReader.describe(delimiter)
+              : format.expected());
+      long lines = 0;
+      long bytes = 0;
+      for (Path file : files) {
+        try (LineSource in = LineSource.open(file)) {
+          switch (format) {
+            case NETFLIX:
+              new NetflixReader().read(in, out);
+              break;
+            case MTX:
+              new MatrixMarketReader().read(in, out);
+              break;
+            default:
+              int user = format == Format.CSV ? options.userColumn() : 0;
+              int item = format == Format.CSV ? options.itemColumn() : 1;
+              int rating = format == Format.CSV ? options.ratingColumn() : 2;
+              new DelimitedReader(delimiter, user, item, rating, time)
+                  .read(in, out, header, options.stringIds());
+          }
+          lines += in.lineNumber();
+          bytes += in.bytesRead();
+        }
+      }
+      String source = files.size() == 1 ? files.get(0).toString() : files.size() + " files";
+      Dataset dataset = out.build(source);
+      return new ImportResult(
+          dataset, format, lines, bytes, out.skipped(), List.copyOf(out.examples()),
+          out.duplicatesMerged());
+    }
+  }
+
+  private static List<Path> expand(List<Path> inputs) throws IOException {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("no input files (expected: one or more files or folders)");
+    }
+    List<Path> files = new ArrayList<>();
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        try (Stream<Path> children = Files.list(input)) {
+          children
+              .filter(p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .forEach(files::add);
+        }
+        if (files.isEmpty()) {
+          throw new InputFormatException(input + ": an empty folder (expected rating files)");
+        }
+      } else if (!Files.exists(input)) {
+        throw new NoSuchFileException(input.toString());
+      } else {
+        files.add(input);
+      }
+    }
+    return files;
+  }
+
+  /** The format a file looks like, from its first non-blank line. */
+  static Format detect(Path file) throws IOException {
+    String line = firstLine(file);
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("%%matrixmarket")) {
+      return Format.MTX;
+    }
+    if (line.matches("[0-9]+:")) {
+      return Format.NETFLIX;
+    }
+    if (line.contains("::")) {
+      return Format.ML_DAT;
+    }
+    if (lower.startsWith("userid,movieid,rating")) {
+      return Format.ML_CSV;
+    }
+    String[] tabs = line.split("\t", -1);
+    if (tabs.length == 4 && allNumbers(tabs)) {
+      return Format.ML_100K;
+    }
+    return Format.CSV;
+  }
+
+  private static boolean allNumbers(String[] fields) {
+    for (String f : fields) {
+      if (!NUMBER.matcher(f.trim()).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String firstLine(Path file) throws IOException {
+    try (LineSource in = LineSource.open(file)) {
+      while (in.next()) {
+        String text = in.text();
+        if (!text.isBlank() && !text.startsWith("#")) {
+          return text;
+        }
+      }
+    }
+    throw new InputFormatException(file + ": empty (no ratings, not even a header)");
+  }
+
+  static String delimiterOf(String line) {
+    if (line.contains("::")) {
+      return "::";
+    }
+    if (line.indexOf('\t') >= 0) {
+      return "\t";
+    }
+    if (line.indexOf(',') >= 0) {
+      return ",";
+    }
+    if (line.indexOf(';') >= 0) {
+      return ";";
+    }
+    return " ";
+  }
+
+  private static boolean looksLikeHeader(String line, String delimiter, int ratingColumn) {
+    String[] fields =
+        delimiter.equals(" ") ? line.trim().split("\\s+") : line.split(Pattern.quote(delimiter), -1);
+    // Without a rating column nothing tells a header from data: then only --header says so.
+    if (ratingColumn < 0 || ratingColumn >= fields.length) {
+      return false;
+    }
+    String f = fields[ratingColumn].trim().replace("\"", "");
+    return !NUMBER.matcher(f).matches();
+  }
+}

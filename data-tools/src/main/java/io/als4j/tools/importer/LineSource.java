@@ -1,0 +1,143 @@
+package io.als4j.tools.importer;
+
+import io.als4j.tools.InputFormatException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The lines of a text file, gzip-compressed or not (detected by the gzip magic bytes), handed out
+ * as ranges of one reused byte buffer: reading a line allocates nothing. A line may end with
+ * {@code \n} or {@code \r\n}; its range excludes both.
+ */
+final class LineSource implements AutoCloseable {
+  private final Path file;
+  private final InputStream in;
+  private final boolean gzip;
+  private byte[] buffer = new byte[1 << 20];
+  private int filled;
+  private int next;
+  private int start;
+  private int end;
+  private long line;
+  private boolean eof;
+  private long bytesRead;
+
+  private LineSource(Path file, InputStream in, boolean gzip) {
+    this.file = file;
+    this.in = in;
+    this.gzip = gzip;
+  }
+
+  static LineSource open(Path file) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    raw.mark(2);
+    int b1 = raw.read();
+    int b2 = raw.read();
+    raw.reset();
+    boolean gzip = b1 == 0x1f && b2 == 0x8b;
+    try {
+      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip);
+    } catch (EOFException e) {
+      raw.close();
+      throw new InputFormatException(file + ": truncated gzip stream (it ends inside the header)");
+    }
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** Advances to the next line; false at the end of the file. */
+  boolean next() throws IOException {
+    while (true) {
+      for (int i = next; i < filled; i++) {
+        if (buffer[i] == '\n') {
+          start = next;
+          end = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
+          next = i + 1;
+          line++;
+          return true;
+        }
+      }
+      if (eof) {
+        if (next < filled) {
+          start = next;
+          end = filled > start && buffer[filled - 1] == '\r' ? filled - 1 : filled;
+          next = filled;
+          line++;
+          return true;
+        }
+        return false;
+      }
+      fill();
+    }
+  }
+
+  private void fill() throws IOException {
+    if (next > 0) {
+      System.arraycopy(buffer, next, buffer, 0, filled - next);
+      filled -= next;
+      next = 0;
+    }
+    if (filled == buffer.length) {
+      buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+    }
+    int n;
+    try {
+      n = in.read(buffer, filled, buffer.length - filled);
+    } catch (EOFException e) {
+      throw new InputFormatException(
+          file + ": truncated gzip stream (unexpected end of the compressed data after line "
+              + line + ")");
+    }
+    if (n < 0) {
+      eof = true;
+    } else {
+      filled += n;
+      bytesRead += n;
+    }
+  }
+
+  byte[] buffer() {
+    return buffer;
+  }
+
+  int start() {
+    return start;
+  }
+
+  int end() {
+    return end;
+  }
+
+  long lineNumber() {
+    return line;
+  }
+
+  /** Uncompressed bytes read so far. */
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  boolean gzip() {
+    return gzip;
+  }
+
+  /** The current line as text, for error messages (allocates). */
+  String text() {
+    int length = Math.min(end - start, 200);
+    String text = new String(buffer, start, length, StandardCharsets.UTF_8);
+    return end - start > 200 ? text + "..." : text;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

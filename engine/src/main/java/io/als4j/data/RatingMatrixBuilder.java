@@ -29,6 +29,8 @@ public final class RatingMatrixBuilder implements AutoCloseable {
   private int maxUser = -1;
   private int maxItem = -1;
   private long duplicates;
+  /** Whether users arrived in non-decreasing order, so rows can be laid out in input order. */
+  private boolean groupedByUser = true;
 
   /** A builder whose dimensions are one past the largest user and item index added. */
   public RatingMatrixBuilder() {
@@ -113,6 +115,9 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       triples.writeLong(at + 12, time);
     }
     count++;
+    if (user < maxUser) {
+      groupedByUser = false;
+    }
     if (user > maxUser) {
       maxUser = user;
     }
@@ -217,6 +222,21 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     Arrays byItem = null;
     Arrays byUser = null;
     try {
+      if (groupedByUser) {
+        // Users arrive grouped and ascending (MovieLens files are): the rows are the input in
+        // order; only the items within each row need sorting, which stays in cache.
+        byUser = new Arrays(userStart, n, withTimes);
+        for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
+          byUser.put(t, triples.readInt(at + 4), triples.readFloat(at + 8));
+          if (withTimes) {
+            byUser.times.writeLong(t << 3, triples.readLong(at + 12));
+          }
+        }
+        freeTriples();
+        sortRowsByColumn(byUser, users);
+        byItem = new Arrays(itemStart, n, false);
+        return finish(byUser, byItem, users, items);
+      }
       // Pass 1: triples → by item (input order within an item).
       byItem = new Arrays(itemStart, n, withTimes);
       long[] cursor = itemStart.clone();
@@ -234,20 +254,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       byUser = new Arrays(userStart, n, withTimes);
       transpose(byItem, items, byUser, userStart.clone(), withTimes);
       byItem.releaseTimes();
-      duplicates = mergeDuplicates(byUser, users);
-      if (duplicates > 0) {
-        // Fewer ratings now: recount the items.
-        java.util.Arrays.fill(itemStart, 0);
-        for (long pos = 0; pos < byUser.start[users]; pos++) {
-          itemStart[byUser.indices.readInt(pos << 2) + 1]++;
-        }
-        prefixSum(itemStart);
-      }
-
-      // Pass 3: by user → by item again, users ascending within each item.
-      transpose(byUser, users, byItem, itemStart.clone(), false);
-      return new RatingMatrix(
-          byUser.wrap(users, items, withTimes), byItem.wrap(items, users, false));
+      return finish(byUser, byItem, users, items);
     } catch (RuntimeException | Error e) {
       if (byItem != null) {
         byItem.release();
@@ -256,6 +263,66 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         byUser.release();
       }
       throw e;
+    }
+  }
+
+  /** Merges duplicates in the by-user rows, then fills the by-item orientation from them. */
+  private RatingMatrix finish(Arrays byUser, Arrays byItem, int users, int items) {
+    duplicates = mergeDuplicates(byUser, users);
+    long[] itemStart = byItem.start;
+    if (duplicates > 0) {
+      // Fewer ratings now: recount the items.
+      java.util.Arrays.fill(itemStart, 0);
+      for (long pos = 0; pos < byUser.start[users]; pos++) {
+        itemStart[byUser.indices.readInt(pos << 2) + 1]++;
+      }
+      prefixSum(itemStart);
+    }
+    // By user → by item, users ascending within each item.
+    transpose(byUser, users, byItem, itemStart.clone(), false);
+    return new RatingMatrix(byUser.wrap(users, items, withTimes), byItem.wrap(items, users, false));
+  }
+
+  /**
+   * Sorts each row's entries by column, stably (a pair given twice keeps its input order, which
+   * {@link DuplicatePolicy#LAST} relies on). Keys are (column, position in row) packed in a long,
+   * sorted in a scratch array reused across rows.
+   */
+  private static void sortRowsByColumn(Arrays rows, int count) {
+    long[] keys = new long[64];
+    float[] values = new float[64];
+    long[] times = rows.times == null ? null : new long[64];
+    for (int r = 0; r < count; r++) {
+      long from = rows.start[r];
+      int n = (int) (rows.start[r + 1] - from);
+      boolean sorted = true;
+      for (int i = 1; i < n && sorted; i++) {
+        sorted = rows.indices.readInt((from + i - 1) << 2) < rows.indices.readInt((from + i) << 2);
+      }
+      if (sorted) {
+        continue;
+      }
+      if (keys.length < n) {
+        keys = new long[Math.max(n, 2 * keys.length)];
+        values = new float[keys.length];
+        times = times == null ? null : new long[keys.length];
+      }
+      for (int i = 0; i < n; i++) {
+        keys[i] = ((long) rows.indices.readInt((from + i) << 2) << 32) | i;
+        values[i] = rows.values.readFloat((from + i) << 2);
+        if (times != null) {
+          times[i] = rows.times.readLong((from + i) << 3);
+        }
+      }
+      java.util.Arrays.sort(keys, 0, n);
+      for (int i = 0; i < n; i++) {
+        int original = (int) keys[i];
+        rows.indices.writeInt((from + i) << 2, (int) (keys[i] >>> 32));
+        rows.values.writeFloat((from + i) << 2, values[original]);
+        if (times != null) {
+          rows.times.writeLong((from + i) << 3, times[original]);
+        }
+      }
     }
   }
 

@@ -145,6 +145,41 @@ class RatingMatrixBuilderTest {
   }
 
   @Test
+  void inputGroupedByUserTakesTheFastPathToTheSameMatrix() {
+    RandomRatings data = RandomRatings.uniform(60, 45, 0.3, TestSeeds.base() + 5);
+    Integer[] order = new Integer[data.size()];
+    for (int t = 0; t < order.length; t++) {
+      order[t] = t;
+    }
+    // grouped by user (ascending), items within a user in shuffled order
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(data.users[a], data.users[b]));
+    try (RatingMatrixBuilder grouped = new RatingMatrixBuilder(60, 45);
+        RatingMatrix shuffled = data.toMatrix()) {
+      for (int t : order) {
+        grouped.add(data.users[t], data.items[t], data.ratings[t]);
+      }
+      try (RatingMatrix m = grouped.build()) {
+        assertEquals(entries(shuffled.byUser(), false), entries(m.byUser(), false));
+        assertEquals(entries(shuffled.byItem(), true), entries(m.byItem(), true));
+        assertSorted(m.byUser());
+        assertSorted(m.byItem());
+      }
+    }
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(-1, -1, true, DuplicatePolicy.LAST)) {
+      b.add(0, 5, 1f, 10).add(0, 3, 2f, 20).add(0, 5, 4f, 30).add(1, 1, 5f, 40);
+      try (RatingMatrix m = b.build()) {
+        assertEquals(1, b.duplicatesMerged());
+        assertEquals(2, m.byUser().degree(0));
+        assertEquals(3, m.byUser().index(0));
+        assertEquals(5, m.byUser().index(1));
+        assertEquals(4f, m.byUser().value(1), "the later rating of (0, 5) wins");
+        assertEquals(30, m.byUser().time(1));
+        assertEquals(1, m.byUser().index(m.byUser().start(1)));
+      }
+    }
+  }
+
+  @Test
   void closeFreesTheOffHeapMemoryOnce() {
     RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();
     CompressedRows byUser = m.byUser();

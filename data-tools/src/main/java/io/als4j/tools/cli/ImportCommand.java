@@ -87,11 +87,10 @@ final class ImportCommand implements Callable<Integer> {
     ImportResult result = Importer.run(inputs, options);
     try {
       DatasetFile.write(result.dataset(), output);
+      report(out, result, (System.nanoTime() - t0) * 1e-9);
     } finally {
       result.dataset().close();
     }
-    double seconds = (System.nanoTime() - t0) * 1e-9;
-    report(out, result, seconds);
     out.printf(Locale.ROOT, "wrote %s (%.1f MB)%n", output, Files.size(output) / 1e6);
     return 0;
   }

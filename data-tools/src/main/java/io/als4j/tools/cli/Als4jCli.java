@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "Alternating Least Squares matrix factorization for rating data.",
     subcommands = {
       ImportCommand.class,
+      GenerateCommand.class,
       TrainCommand.class,
       RecommendCommand.class,
       SimilarCommand.class,

@@ -131,7 +131,7 @@ public final class Importer {
     if (line.contains("::")) {
       return Format.ML_DAT;
     }
-    if (lower.startsWith("userid,movieid,rating")) {
+    if (lower.startsWith("userid,movieid,rating,timestamp")) {
       return Format.ML_CSV;
     }
     String[] tabs = line.split("\t", -1);

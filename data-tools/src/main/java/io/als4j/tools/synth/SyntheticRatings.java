@@ -1,20 +1,24 @@
 package io.als4j.tools.synth;
 
 import io.als4j.tools.Ratings;
+import io.als4j.internal.ParallelChunks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Generates rating sets with the skew of real ones, from a planted low-rank model.
  *
  * <p>Degrees: every user gets {@code minPerUser} ratings plus a Pareto-distributed excess, scaled
  * so the total is exactly {@code ratings}, and capped at half the items; items are drawn by
- * Zipf-like popularity (in a shuffled order), without replacement within a user. That yields what
+ * Zipf-like popularity (in a shuffled order, drawn with an alias table), without replacement
+ * within a user. That yields what
  * breaks naive load balancing in MovieLens: a few users and items with a large share of the ratings.
  *
  * <p>Values: a planted rank-K model r = wᵢ·uⱼ, with the first coordinate of both sides near
  * √(mid-scale) so products centre on the middle of the rating scale, and the others Gaussian, plus
- * N(0, σ²) noise, clamped to the rating range. Single-threaded and fully determined by the seed.
+ * N(0, σ²) noise, clamped to the rating range. Users are generated in parallel, each from its own
+ * random stream, so the result is fully determined by the seed whatever the thread count.
  */
 public final class SyntheticRatings {
   /** Variance of the planted product that the non-constant coordinates contribute. */
@@ -25,45 +29,66 @@ public final class SyntheticRatings {
   private SyntheticRatings() {}
 
   public static SyntheticDataset generate(SyntheticSpec spec) {
+    ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      return generate(spec, pool);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * Generates on {@code pool}. Every user draws from its own stream, derived from the seed and the
+   * user, so the result depends on the spec only, not on the number of threads.
+   */
+  public static SyntheticDataset generate(SyntheticSpec spec, ForkJoinPool pool) {
     SplittableRandom random = new SplittableRandom(spec.seed());
     int[] degrees = userDegrees(spec, random.split());
-    double[] popularity = cumulativePopularity(spec, random.split());
+    AliasTable popularity = new AliasTable(popularityWeights(spec, random.split()));
     double[][] planted = plantedFactors(spec, random.split());
-    double[] w = planted[0];
-    double[] u = planted[1];
+    final long userSeed = random.nextLong();
+    final double[] w = planted[0];
+    final double[] u = planted[1];
     final int k = spec.rank();
-
-    int n = (int) spec.ratings();
-    int[] users = new int[n];
-    int[] items = new int[n];
-    float[] values = new float[n];
-    double[] signal = new double[n];
-    int[] seenBy = new int[spec.items()];
-    Arrays.fill(seenBy, -1);
-    SplittableRandom draws = random.split();
-    SplittableRandom noise = random.split();
-    int t = 0;
-    for (int user = 0; user < spec.users(); user++) {
-      for (int d = 0; d < degrees[user]; d++) {
-        int item;
-        do {
-          item = drawItem(popularity, draws);
-        } while (seenBy[item] == user);
-        seenBy[item] = user;
-        double s = 0;
-        for (int c = 0; c < k; c++) {
-          s += w[user * k + c] * u[item * k + c];
-        }
-        double r = s + spec.noise() * noise.nextGaussian();
-        users[t] = user;
-        items[t] = item;
-        values[t] = (float) Math.max(spec.minRating(), Math.min(spec.maxRating(), r));
-        signal[t] = s;
-        t++;
-      }
+    final int users = spec.users();
+    final int n = (int) spec.ratings();
+    final int[] start = new int[users + 1];
+    for (int user = 0; user < users; user++) {
+      start[user + 1] = start[user] + degrees[user];
     }
+    final int[] userOf = new int[n];
+    final int[] itemOf = new int[n];
+    final float[] values = new float[n];
+    final double[] signal = new double[n];
+    final int perChunk = 512;
+    ParallelChunks.run(
+        pool,
+        (users + perChunk - 1) / perChunk,
+        c -> {
+          int[] seenBy = new int[spec.items()];
+          Arrays.fill(seenBy, -1);
+          for (int user = c * perChunk; user < Math.min(users, (c + 1) * perChunk); user++) {
+            SplittableRandom draws = new SplittableRandom(userSeed + 0x9e3779b97f4a7c15L * user);
+            for (int t = start[user]; t < start[user + 1]; t++) {
+              int item;
+              do {
+                item = popularity.draw(draws);
+              } while (seenBy[item] == user);
+              seenBy[item] = user;
+              double sum = 0;
+              for (int f = 0; f < k; f++) {
+                sum += w[user * k + f] * u[item * k + f];
+              }
+              double r = sum + spec.noise() * draws.nextGaussian();
+              userOf[t] = user;
+              itemOf[t] = item;
+              values[t] = (float) Math.max(spec.minRating(), Math.min(spec.maxRating(), r));
+              signal[t] = sum;
+            }
+          }
+        });
     return new SyntheticDataset(
-        spec, new Ratings(spec.users(), spec.items(), users, items, values), signal);
+        spec, new Ratings(spec.users(), spec.items(), userOf, itemOf, values), signal);
   }
 
   /** minPerUser + a scaled Pareto excess, capped at half the items, summing to exactly ratings. */
@@ -118,8 +143,8 @@ public final class SyntheticRatings {
     return (int) Math.min(cap, min + Math.floor(tail * scale));
   }
 
-  /** Cumulative Zipf-like weights over items in a shuffled order, normalized to end at 1. */
-  private static double[] cumulativePopularity(SyntheticSpec spec, SplittableRandom random) {
+  /** Zipf-like weights 1/(rank + 10)^s over items, the ranks in a shuffled order. */
+  private static double[] popularityWeights(SyntheticSpec spec, SplittableRandom random) {
     int items = spec.items();
     int[] rankOf = new int[items];
     for (int j = 0; j < items; j++) {
@@ -131,23 +156,11 @@ public final class SyntheticRatings {
       rankOf[j] = rankOf[o];
       rankOf[o] = x;
     }
-    double[] cumulative = new double[items];
-    double sum = 0;
+    double[] weights = new double[items];
     for (int j = 0; j < items; j++) {
-      sum += Math.pow(rankOf[j] + 10.0, -spec.itemExponent());
-      cumulative[j] = sum;
+      weights[j] = Math.pow(rankOf[j] + 10.0, -spec.itemExponent());
     }
-    for (int j = 0; j < items; j++) {
-      cumulative[j] /= sum;
-    }
-    cumulative[items - 1] = 1.0;
-    return cumulative;
-  }
-
-  private static int drawItem(double[] cumulative, SplittableRandom random) {
-    int at = Arrays.binarySearch(cumulative, random.nextDouble());
-    // Item j owns (cumulative[j-1], cumulative[j]].
-    return at >= 0 ? at : -at - 1;
+    return weights;
   }
 
   /** {w, u}: row-major users × rank and items × rank planted factors. */

@@ -35,6 +35,31 @@ public record SyntheticSpec(
     return new SyntheticSpec(6_040, 3_706, 1_000_209, 20, 1.2, 0.9, 10, 0.5, 1, 5, seed);
   }
 
+  /** The preset names {@link #preset} knows. */
+  public static final java.util.List<String> PRESETS =
+      java.util.List.of("ml-100k", "ml-1m", "ml-20m", "netflix");
+
+  /**
+   * The published shapes: MovieLens 100K (943 × 1,682, 100,000), 1M (6,040 × 3,706, 1,000,209),
+   * 20M (138,493 × 26,744, 20,000,263, half-star scale from 0.5) and the Netflix Prize (480,189 ×
+   * 17,770, 100,480,507, some users with a single rating). Every MovieLens user has at least 20.
+   */
+  public static SyntheticSpec preset(String name, long seed) {
+    switch (name) {
+      case "ml-100k":
+        return new SyntheticSpec(943, 1_682, 100_000, 20, 1.2, 0.9, 10, 0.5, 1, 5, seed);
+      case "ml-1m":
+        return movieLens1m(seed);
+      case "ml-20m":
+        return new SyntheticSpec(138_493, 26_744, 20_000_263, 20, 1.2, 0.9, 10, 0.5, 0.5, 5, seed);
+      case "netflix":
+        return new SyntheticSpec(480_189, 17_770, 100_480_507, 1, 1.2, 0.9, 10, 0.5, 1, 5, seed);
+      default:
+        throw new IllegalArgumentException(
+            "preset: " + name + " (expected: one of " + String.join(", ", PRESETS) + ")");
+    }
+  }
+
   public SyntheticSpec {
     check(users >= 1, "users", users, ">= 1");
     check(items >= 1, "items", items, ">= 1");

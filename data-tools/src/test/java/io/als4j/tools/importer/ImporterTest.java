@@ -94,6 +94,17 @@ class ImporterTest {
   }
 
   @Test
+  void aRatingsCsvWithoutTimestampsIsGenericCsvWithItsHeader() throws IOException {
+    Path f = write("g.csv", "userId,movieId,rating\n1,5865,2.116\n2,7,4\n");
+    ImportResult r = run(f, ImportOptions.defaults());
+    try (Dataset d = r.dataset()) {
+      assertEquals(Format.CSV, r.format());
+      assertEquals(Map.of("1/5865", 2.116f, "2/7", 4f), ratings(d));
+      assertFalse(d.ratings().byUser().hasTimes());
+    }
+  }
+
+  @Test
   void netflixCombinedFilesAndTrainingSetFolders() throws IOException {
     Path combined = write("combined_data_1.txt",
         "1:\n1488844,3,2005-09-06\n822109,5,2005-05-13\n2:\n1488844,4,1970-01-02\n");

@@ -82,6 +82,39 @@ class SyntheticRatingsTest {
   }
 
   @Test
+  void theThreadCountDoesNotChangeTheData() {
+    java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+    java.util.concurrent.ForkJoinPool two = new java.util.concurrent.ForkJoinPool(2);
+    try {
+      Ratings a = SyntheticRatings.generate(SMALL, one).ratings();
+      Ratings b = SyntheticRatings.generate(SMALL, two).ratings();
+      assertArrayEquals(values(a), values(b));
+    } finally {
+      one.shutdown();
+      two.shutdown();
+    }
+  }
+
+  /** Frequencies of 2 million draws within 5 standard deviations of their expectation. */
+  @Test
+  void aliasTableDrawsInProportionToTheWeights() {
+    double[] weights = {1, 2, 3, 0.5, 10, 0.01, 4};
+    AliasTable table = new AliasTable(weights);
+    int draws = 2_000_000;
+    int[] counts = new int[weights.length];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+    for (int d = 0; d < draws; d++) {
+      counts[table.draw(random)]++;
+    }
+    double total = java.util.Arrays.stream(weights).sum();
+    for (int i = 0; i < weights.length; i++) {
+      double p = weights[i] / total;
+      double sd = Math.sqrt(draws * p * (1 - p));
+      assertTrue(Math.abs(counts[i] - draws * p) < 5 * sd, "index " + i + ": " + counts[i]);
+    }
+  }
+
+  @Test
   void impossibleShapesAreRejected() {
     IllegalArgumentException e =
         assertThrows(

@@ -16,7 +16,8 @@ import net.openhft.chronicle.bytes.MappedBytes;
  *
  * <pre>
  * 1 CONFIG        int users, int items, int rank, double λ, int λ mode (0 plain, 1 weighted),
- *                 int iterations, long seed
+ *                 int iterations, long seed, double min, max and mean training rating (NaN:
+ *                 unknown)
  * 2 USER_FACTORS  users × rank doubles, row-major    (memory-mapped when loaded, never copied)
  * 3 ITEM_FACTORS  items × rank doubles, row-major    (copied to the heap: the SIMD scorer needs it)
  * 4 RATED_OFFSETS users + 1 longs                    (optional, with 5)
@@ -50,6 +51,9 @@ final class ModelFile {
       w.writeInt(config.lambdaMode() == LambdaMode.WEIGHTED ? 1 : 0);
       w.writeInt(config.iterations());
       w.writeLong(config.seed());
+      w.writeDouble(model.ratingMin());
+      w.writeDouble(model.ratingMax());
+      w.writeDouble(model.ratingMean());
       w.endSection();
 
       w.beginSection(USER_FACTORS);
@@ -108,6 +112,10 @@ final class ModelFile {
       int mode = bytes.readInt(at + 20);
       int iterations = bytes.readInt(at + 24);
       long seed = bytes.readLong(at + 28);
+      expectLength(store, CONFIG, 60);
+      double[] stats = {
+        bytes.readDouble(at + 36), bytes.readDouble(at + 44), bytes.readDouble(at + 52)
+      };
       AlsConfig config;
       try {
         config =
@@ -139,7 +147,7 @@ final class ModelFile {
       }
       return new Recommender(
           config, users, items, UserFactors.mapped(bytes, store.offset(USER_FACTORS), k),
-          itemFactors, rated, userIds, itemIds, store);
+          itemFactors, rated, userIds, itemIds, stats, store);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;

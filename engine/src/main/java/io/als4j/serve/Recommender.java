@@ -46,6 +46,8 @@ public final class Recommender implements AutoCloseable {
   private final ItemBlocks items;
   private final ItemBlocks unitItems;
   private final AtomicReferenceArray<UserUpdate> updates;
+  /** {min, max, mean} of the training ratings; NaN when unknown. */
+  private final double[] ratingStats;
 
   /** A user's replacement state, published whole. */
   private record UserUpdate(double[] vector, int[] rated) {}
@@ -59,6 +61,7 @@ public final class Recommender implements AutoCloseable {
       RatedItems rated,
       long[] userIds,
       long[] itemIds,
+      double[] ratingStats,
       io.als4j.store.StoreReader store) {
     this.config = config;
     this.numUsers = numUsers;
@@ -72,6 +75,7 @@ public final class Recommender implements AutoCloseable {
     this.userIndex = reverse(userIds);
     this.itemIndex = reverse(itemIds);
     this.store = store;
+    this.ratingStats = ratingStats.clone();
     this.kernel = ScoringKernels.active();
     this.items = ItemBlocks.of(itemFactors, numItems, rank, kernel.blockWidth(), false);
     this.unitItems = ItemBlocks.of(itemFactors, numItems, rank, kernel.blockWidth(), true);
@@ -102,7 +106,23 @@ public final class Recommender implements AutoCloseable {
         training == null ? null : RatedItems.copyOf(training.byUser()),
         checkIds("userIds", userIds, model.numUsers()),
         checkIds("itemIds", itemIds, model.numItems()),
+        training == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : stats(training),
         null);
+  }
+
+  private static double[] stats(RatingMatrix training) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    for (long pos = 0; pos < training.numRatings(); pos++) {
+      double v = training.byUser().value(pos);
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+      sum += v;
+    }
+    return training.numRatings() == 0
+        ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+        : new double[] {min, max, sum / training.numRatings()};
   }
 
   /** Opens a model file written by {@link #save}; see {@link ModelFile}. */
@@ -150,6 +170,21 @@ public final class Recommender implements AutoCloseable {
     return config;
   }
 
+  /** Smallest training rating, or NaN if the model was built without its training ratings. */
+  public double ratingMin() {
+    return ratingStats[0];
+  }
+
+  /** Largest training rating, or NaN. */
+  public double ratingMax() {
+    return ratingStats[1];
+  }
+
+  /** Mean training rating, or NaN. */
+  public double ratingMean() {
+    return ratingStats[2];
+  }
+
   /** Whether the model knows which items each user rated (needed to exclude them). */
   public boolean hasRatedItems() {
     return rated != null;
@@ -180,6 +215,33 @@ public final class Recommender implements AutoCloseable {
   public long itemId(int item) {
     checkItem(item);
     return itemIds == null ? item : itemIds[item];
+  }
+
+  /** Whether the model learned anything about user {@code user} (its vector is not zero). */
+  public boolean knowsUser(int user) {
+    checkUser(user);
+    UserUpdate update = updates.get(user);
+    if (update != null) {
+      return nonZero(update.vector, 0);
+    }
+    double[] row = new double[rank];
+    users.copyRow(user, row);
+    return nonZero(row, 0);
+  }
+
+  /** Whether the model learned anything about item {@code item} (its vector is not zero). */
+  public boolean knowsItem(int item) {
+    checkItem(item);
+    return nonZero(itemFactors, item * rank);
+  }
+
+  private boolean nonZero(double[] v, int offset) {
+    for (int c = 0; c < rank; c++) {
+      if (v[offset + c] != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Buffers for one thread's calls, for results of up to {@code maxResults} items. */

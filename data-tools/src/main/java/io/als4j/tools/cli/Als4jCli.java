@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       GenerateCommand.class,
+      SplitCommand.class,
       TrainCommand.class,
+      EvaluateCommand.class,
       RecommendCommand.class,
       SimilarCommand.class,
       DoctorCommand.class,

@@ -2,7 +2,6 @@ package io.als4j.tools.cli;
 
 import io.als4j.data.CompressedRows;
 import io.als4j.data.Dataset;
-import io.als4j.data.DatasetFile;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
@@ -12,12 +11,10 @@ import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.Evaluation;
 import io.als4j.tools.eval.Evaluator;
 import io.als4j.tools.eval.HoldOutSplit;
+import io.als4j.tools.eval.UnknownPolicy;
 import io.als4j.tools.synth.SyntheticDataset;
 import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
-import io.als4j.tools.importer.ImportOptions;
-import io.als4j.tools.importer.ImportResult;
-import io.als4j.tools.importer.Importer;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
 import io.als4j.train.IterationStats;
@@ -25,7 +22,6 @@ import io.als4j.train.LambdaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -168,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
           seed, shape.rank(), shape.noise(), shape.minRating(), shape.maxRating());
       full = all.toMatrix();
     } else {
-      Dataset dataset = load(input, out);
+      Dataset dataset = DataInput.load(input, out);
       full = dataset.ratings();
       all = Ratings.fromMatrix(full);
       if (dataset.userIds() != null && dataset.userIds().numeric()
@@ -205,17 +201,17 @@ final class TrainCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "trained in %.2f s%n", seconds);
 
       double[] range = split.train().range();
-      Evaluator evaluator = new Evaluator(training, range[0], range[1]);
-      Evaluation result = evaluator.evaluate(model, split.test());
+      Evaluator evaluator = Evaluator.forTraining(split.train(), UnknownPolicy.DROP);
+      Evaluation result = evaluator.evaluate(model, training, split.test());
       out.printf(
           Locale.ROOT,
           "held-out RMSE %.4f, MAE %.4f on %,d ratings (predictions clamped to [%s, %s]",
           result.rmse(), result.mae(), result.evaluated(), trim(range[0]), trim(range[1]));
-      if (result.dropped() > 0) {
+      if (result.unknown() > 0) {
         out.printf(
             Locale.ROOT,
             "; %,d ratings of users or items with no training rating not scored",
-            result.dropped());
+            result.unknown());
       }
       out.printf(")%n");
       if (save != null) {
@@ -229,7 +225,12 @@ final class TrainCommand implements Callable<Integer> {
       if (synthetic != null) {
         final SyntheticDataset data = synthetic;
         final int[] positions = split.testPositions();
-        Evaluation oracle = evaluator.evaluate(split.test(), t -> data.planted(positions[t]));
+        Evaluation oracle =
+            evaluator.evaluate(
+                split.test(),
+                t -> training.byUser().degree(split.test().user(t)) > 0
+                    && training.byItem().degree(split.test().item(t)) > 0,
+                t -> data.planted(positions[t]));
         out.printf(
             Locale.ROOT,
             "planted noise σ %.4f; the planted model itself scores RMSE %.4f on the same ratings%n",
@@ -237,20 +238,6 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /** A dataset store is opened in place; any other file is imported (format detected). */
-  private static Dataset load(Path input, PrintWriter out) throws java.io.IOException {
-    if (DatasetFile.looksLikeStore(input)) {
-      Dataset dataset = DatasetFile.open(input);
-      out.printf(Locale.ROOT, "data: %s (dataset store)%n", input);
-      return dataset;
-    }
-    long t0 = System.nanoTime();
-    ImportResult result = Importer.run(List.of(input), ImportOptions.defaults());
-    out.printf(Locale.ROOT, "data: %s%n", input);
-    ImportCommand.report(out, result, (System.nanoTime() - t0) * 1e-9);
-    return result.dataset();
   }
 
   private static void printIteration(PrintWriter out, IterationStats s) {

@@ -6,7 +6,7 @@ package io.als4j.tools.eval;
  * @param rmse root mean squared error over the evaluated ratings
  * @param mae mean absolute error over the evaluated ratings
  * @param evaluated ratings scored
- * @param dropped held-out ratings not scored because their user or item had no training rating
- *     (the model has nothing learned about them; a later policy may predict the mean instead)
+ * @param unknown held-out ratings whose user or item had no training rating: dropped, or
+ *     predicted as the training mean, by the {@link UnknownPolicy}
  */
-public record Evaluation(double rmse, double mae, int evaluated, int dropped) {}
+public record Evaluation(double rmse, double mae, int evaluated, int unknown) {}

@@ -1,0 +1,77 @@
+package io.als4j.tools.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** generate → split → train --save → evaluate, and k-fold cross-validation, as a user runs them. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class EvaluationCommandsTest {
+  @TempDir Path dir;
+
+  private static double number(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    assertTrue(m.find(), p + " not in:\n" + text);
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void generateSplitTrainAndEvaluateASavedModel() {
+    Path data = dir.resolve("g.als4j");
+    CliRunner gen = new CliRunner();
+    assertEquals(0, gen.run("generate", "--preset", "ml-100k", "-o", data.toString()), gen.err());
+    assertTrue(gen.out().contains("generated 100,000 ratings (943 users × 1,682 items)"), gen.out());
+
+    CliRunner split = new CliRunner();
+    assertEquals(0, split.run("split", "--input", data.toString(), "--method", "random",
+        "--fraction", "0.2", "-o", dir.resolve("s").toString()), split.err());
+    assertTrue(split.out().contains("s-train.als4j: 80,000 ratings"), split.out());
+    assertTrue(Files.exists(dir.resolve("s-test.als4j")));
+
+    Path model = dir.resolve("m.als");
+    CliRunner train = new CliRunner();
+    assertEquals(0, train.run("train", "--input", dir.resolve("s-train.als4j").toString(),
+        "--holdout", "0.05", "-t", "6", "--save", model.toString()), train.err());
+
+    CliRunner eval = new CliRunner();
+    assertEquals(0, eval.run("evaluate", "--model", model.toString(), "--test",
+        dir.resolve("s-test.als4j").toString()), eval.err());
+    double rmse = number(Pattern.compile("RMSE ([0-9.]+)"), eval.out());
+    // σ = 0.5 planted noise, clamped: a trained model lands a little above it, far below the
+    // spread of the ratings themselves (about 0.9).
+    assertTrue(rmse > 0.3 && rmse < 0.65, eval.out());
+  }
+
+  @Test
+  void kFoldCrossValidationReportsEveryFoldAndMeanAndDeviation() {
+    Path data = dir.resolve("g.als4j");
+    assertEquals(0, new CliRunner().run("generate", "--preset", "ml-100k", "-o", data.toString()));
+    CliRunner cv = new CliRunner();
+    assertEquals(0, cv.run("evaluate", "--input", data.toString(), "--folds", "3", "-t", "4",
+        "--unknown", "MEAN"), cv.err());
+    for (int f = 1; f <= 3; f++) {
+      assertTrue(cv.out().contains("\n    " + f + "   0."), "fold " + f + ":\n" + cv.out());
+    }
+    double mean = number(Pattern.compile("RMSE ([0-9.]+) ±"), cv.out());
+    assertTrue(mean > 0.3 && mean < 0.7, cv.out());
+  }
+
+  @Test
+  void aTemporalSplitWithoutTimestampsIsAClearError() {
+    Path data = dir.resolve("g.als4j");
+    assertEquals(0, new CliRunner().run("generate", "--preset", "ml-100k", "-o", data.toString()));
+    CliRunner split = new CliRunner();
+    assertEquals(1, split.run("split", "--input", data.toString(), "--method", "temporal", "-o",
+        dir.resolve("t").toString()));
+    assertEquals("als4j split: a temporal split needs timestamps, and these ratings have none",
+        split.err().strip());
+  }
+}

@@ -68,7 +68,7 @@ public final class SyntheticRatings {
           int[] seenBy = new int[spec.items()];
           Arrays.fill(seenBy, -1);
           for (int user = c * perChunk; user < Math.min(users, (c + 1) * perChunk); user++) {
-            SplittableRandom draws = new SplittableRandom(userSeed + 0x9e3779b97f4a7c15L * user);
+            SplittableRandom draws = new SplittableRandom(streamSeed(userSeed, user));
             for (int t = start[user]; t < start[user + 1]; t++) {
               int item;
               do {
@@ -89,6 +89,18 @@ public final class SyntheticRatings {
         });
     return new SyntheticDataset(
         spec, new Ratings(spec.users(), spec.items(), userOf, itemOf, values), signal);
+  }
+
+  /**
+   * The seed of user {@code user}'s stream, through SplitMix64's finalizer. Not simply {@code
+   * base + user·γ}: a SplittableRandom seeded with s walks s + γ, s + 2γ, ..., so such seeds would
+   * give every user the previous user's stream shifted by one draw, shared noise a model can learn.
+   */
+  static long streamSeed(long base, int user) {
+    long z = base + 0x9e3779b97f4a7c15L * (user + 1L);
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** minPerUser + a scaled Pareto excess, capped at half the items, summing to exactly ratings. */

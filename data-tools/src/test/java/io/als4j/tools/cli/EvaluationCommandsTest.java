@@ -45,9 +45,10 @@ class EvaluationCommandsTest {
     assertEquals(0, eval.run("evaluate", "--model", model.toString(), "--test",
         dir.resolve("s-test.als4j").toString()), eval.err());
     double rmse = number(Pattern.compile("RMSE ([0-9.]+)"), eval.out());
-    // σ = 0.5 planted noise, clamped: a trained model lands a little above it, far below the
-    // spread of the ratings themselves (about 0.9).
-    assertTrue(rmse > 0.3 && rmse < 0.65, eval.out());
+    // The planted noise (σ = 0.5, a little less after clamping to 1..5) is the floor; predicting
+    // the mean for everything scores 0.95 (the ratings' standard deviation); 100,000 ratings for
+    // (943 + 1,682) × 10 factors leave a trained model in between.
+    assertTrue(rmse > 0.45 && rmse < 0.85, eval.out());
   }
 
   @Test
@@ -61,7 +62,7 @@ class EvaluationCommandsTest {
       assertTrue(cv.out().contains("\n    " + f + "   0."), "fold " + f + ":\n" + cv.out());
     }
     double mean = number(Pattern.compile("RMSE ([0-9.]+) ±"), cv.out());
-    assertTrue(mean > 0.3 && mean < 0.7, cv.out());
+    assertTrue(mean > 0.45 && mean < 0.85, cv.out());
   }
 
   @Test

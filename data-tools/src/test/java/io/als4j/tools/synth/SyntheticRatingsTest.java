@@ -82,6 +82,20 @@ class SyntheticRatingsTest {
   }
 
   @Test
+  void usersDoNotShareARandomStream() {
+    // Consecutive users' first draws must be unrelated, not the same sequence shifted.
+    java.util.SplittableRandom a = new java.util.SplittableRandom(SyntheticRatings.streamSeed(5, 0));
+    java.util.SplittableRandom b = new java.util.SplittableRandom(SyntheticRatings.streamSeed(5, 1));
+    long[] first = {a.nextLong(), a.nextLong(), a.nextLong()};
+    long[] second = {b.nextLong(), b.nextLong(), b.nextLong()};
+    for (long x : first) {
+      for (long y : second) {
+        assertTrue(x != y, "user 1's stream repeats user 0's");
+      }
+    }
+  }
+
+  @Test
   void theThreadCountDoesNotChangeTheData() {
     java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
     java.util.concurrent.ForkJoinPool two = new java.util.concurrent.ForkJoinPool(2);

@@ -78,13 +78,21 @@ final class ImportCommand implements Callable<Integer> {
       description = "Refuse ratings outside this range, e.g. 1..5.")
   String ratingRange;
 
+  @Option(names = {"-q", "--quiet"}, description = "No progress output (for scripts).")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ImportOptions options = options(format, delimiter, columns, header, stringIds, skipInvalid,
         duplicates, ratingRange);
     long t0 = System.nanoTime();
-    ImportResult result = Importer.run(inputs, options);
+    ImportResult result;
+    try (ProgressReporter progress =
+        ProgressReporter.megabytes("import", Importer.totalBytes(inputs), quiet,
+            spec.commandLine().getErr())) {
+      result = Importer.run(inputs, options, progress::update);
+    }
     try {
       DatasetFile.write(result.dataset(), output);
       report(out, result, (System.nanoTime() - t0) * 1e-9);

@@ -23,7 +23,34 @@ public final class Importer {
   private Importer() {}
 
   public static ImportResult run(List<Path> inputs, ImportOptions options) throws IOException {
+    return run(inputs, options, Progress.NONE);
+  }
+
+  /** Told, now and then, how many file bytes of how many have been read. */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void update(long done, long total);
+  }
+
+  /** Total size in bytes of the files {@code inputs} stands for. */
+  public static long totalBytes(List<Path> inputs) throws IOException {
+    long total = 0;
+    for (Path file : expand(inputs)) {
+      total += Files.size(file);
+    }
+    return total;
+  }
+
+  public static ImportResult run(List<Path> inputs, ImportOptions options, Progress progress)
+      throws IOException {
     List<Path> files = expand(inputs);
+    long totalBytes = 0;
+    for (Path file : files) {
+      totalBytes += Files.size(file);
+    }
+    final long total = totalBytes;
     Format format = options.format() == Format.AUTO ? detect(files.get(0)) : options.format();
     String delimiter;
     boolean header;
@@ -65,8 +92,11 @@ public final class Importer {
               : format.expected());
       long lines = 0;
       long bytes = 0;
+      long fileBytesBefore = 0;
       for (Path file : files) {
         try (LineSource in = LineSource.open(file)) {
+          final long before = fileBytesBefore;
+          in.onProgress(() -> progress.update(before + in.fileBytesRead(), total));
           switch (format) {
             case NETFLIX:
               new NetflixReader().read(in, out);
@@ -83,6 +113,8 @@ public final class Importer {
           }
           lines += in.lineNumber();
           bytes += in.bytesRead();
+          fileBytesBefore += Files.size(file);
+          progress.update(fileBytesBefore, total);
         }
       }
       String source = files.size() == 1 ? files.get(0).toString() : files.size() + " files";

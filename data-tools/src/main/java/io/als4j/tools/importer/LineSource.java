@@ -27,22 +27,52 @@ final class LineSource implements AutoCloseable {
   private long line;
   private boolean eof;
   private long bytesRead;
+  private final CountingStream raw;
 
-  private LineSource(Path file, InputStream in, boolean gzip) {
+  private LineSource(Path file, InputStream in, boolean gzip, CountingStream raw) {
     this.file = file;
     this.in = in;
     this.gzip = gzip;
+    this.raw = raw;
+  }
+
+  /** Counts the file bytes read, compressed or not, for progress against the file size. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
   }
 
   static LineSource open(Path file) throws IOException {
-    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    CountingStream counted = new CountingStream(Files.newInputStream(file));
+    BufferedInputStream raw = new BufferedInputStream(counted, 1 << 16);
     raw.mark(2);
     int b1 = raw.read();
     int b2 = raw.read();
     raw.reset();
     boolean gzip = b1 == 0x1f && b2 == 0x8b;
     try {
-      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip);
+      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip, counted);
     } catch (EOFException e) {
       raw.close();
       throw new InputFormatException(file + ": truncated gzip stream (it ends inside the header)");
@@ -79,6 +109,13 @@ final class LineSource implements AutoCloseable {
     }
   }
 
+  private Runnable progress = () -> {};
+
+  /** Called after every buffer refill (about every MB): a cheap place to report progress. */
+  void onProgress(Runnable progress) {
+    this.progress = progress;
+  }
+
   private void fill() throws IOException {
     if (next > 0) {
       System.arraycopy(buffer, next, buffer, 0, filled - next);
@@ -102,6 +139,7 @@ final class LineSource implements AutoCloseable {
       filled += n;
       bytesRead += n;
     }
+    progress.run();
   }
 
   byte[] buffer() {
@@ -123,6 +161,11 @@ final class LineSource implements AutoCloseable {
   /** Uncompressed bytes read so far. */
   long bytesRead() {
     return bytesRead;
+  }
+
+  /** File bytes read so far (compressed bytes for gzip): progress against the file's size. */
+  long fileBytesRead() {
+    return raw.count;
   }
 
   boolean gzip() {

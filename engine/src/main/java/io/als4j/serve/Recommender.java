@@ -221,12 +221,7 @@ public final class Recommender implements AutoCloseable {
   public boolean knowsUser(int user) {
     checkUser(user);
     UserUpdate update = updates.get(user);
-    if (update != null) {
-      return nonZero(update.vector, 0);
-    }
-    double[] row = new double[rank];
-    users.copyRow(user, row);
-    return nonZero(row, 0);
+    return update != null ? nonZero(update.vector, 0) : !users.isZero(user);
   }
 
   /** Whether the model learned anything about item {@code item} (its vector is not zero). */

@@ -8,6 +8,9 @@ interface UserFactors {
 
   double dot(int user, double[] items, int offset);
 
+  /** Whether the user's vector is all zeros (no training ratings); reads in place. */
+  boolean isZero(int user);
+
   /** Row-major doubles on the heap. */
   static UserFactors heap(double[] data, int k) {
     return new UserFactors() {
@@ -24,6 +27,16 @@ interface UserFactors {
         }
         return sum;
       }
+
+      @Override
+      public boolean isZero(int user) {
+        for (int c = 0, at = user * k; c < k; c++) {
+          if (data[at + c] != 0) {
+            return false;
+          }
+        }
+        return true;
+      }
     };
   }
 
@@ -36,6 +49,17 @@ interface UserFactors {
         for (int c = 0; c < k; c++) {
           dst[c] = bytes.readDouble(at + 8L * c);
         }
+      }
+
+      @Override
+      public boolean isZero(int user) {
+        long at = offset + 8L * user * k;
+        for (int c = 0; c < k; c++) {
+          if (bytes.readDouble(at + 8L * c) != 0) {
+            return false;
+          }
+        }
+        return true;
       }
 
       @Override

@@ -9,7 +9,6 @@ import io.als4j.tools.eval.Evaluation;
 import io.als4j.tools.eval.Evaluator;
 import io.als4j.tools.eval.UnknownPolicy;
 import io.als4j.train.AlsConfig;
-import io.als4j.train.LambdaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,20 +60,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--folds", description = "Number of folds (default: ${DEFAULT-VALUE}).")
     int folds = 5;
 
-    @Option(names = {"-k", "--rank"}, description = "Rank (default: ${DEFAULT-VALUE}).")
-    int rank = AlsConfig.DEFAULT_RANK;
-
-    @Option(names = "--lambda", description = "λ (default: ${DEFAULT-VALUE}).")
-    double lambda = AlsConfig.DEFAULT_LAMBDA;
-
-    @Option(names = "--lambda-mode", description = "WEIGHTED or PLAIN (default: ${DEFAULT-VALUE}).")
-    LambdaMode lambdaMode = AlsConfig.DEFAULT_LAMBDA_MODE;
-
-    @Option(names = {"-t", "--iterations"}, description = "Iterations (default: ${DEFAULT-VALUE}).")
-    int iterations = AlsConfig.DEFAULT_ITERATIONS;
-
-    @Option(names = "--threads", description = "Threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    /** Null when none of its options is given (picocli's rule for groups): then the defaults. */
+    @ArgGroup(exclusive = false)
+    TrainingOptions training;
   }
 
   @Option(names = "--unknown",
@@ -143,8 +131,7 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private int crossValidate(PrintWriter out, CrossMode c) throws Exception {
-    AlsConfig config = AlsConfig.builder().rank(c.rank).lambda(c.lambda).lambdaMode(c.lambdaMode)
-        .iterations(c.iterations).seed(seed).threads(c.threads).build();
+    AlsConfig config = (c.training == null ? new TrainingOptions() : c.training).toConfig(seed);
     try (Dataset data = DataInput.load(c.input, out)) {
       Ratings all = Ratings.fromMatrix(data.ratings());
       out.printf(Locale.ROOT, "%d-fold cross-validation: %s%n", c.folds, config);

@@ -2,9 +2,9 @@ package io.als4j.tools.cli;
 
 import io.als4j.serve.Recommender;
 import io.als4j.serve.ServingContext;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
 final class RecommendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file.")
-  Path model;
+  @Mixin ModelQueryOptions query = new ModelQueryOptions();
 
   @Option(
       names = "--user",
@@ -26,8 +25,6 @@ final class RecommendCommand implements Callable<Integer> {
       description = "The user: its id in the training file (or its index for synthetic data).")
   long user;
 
-  @Option(names = "-n", description = "How many items (default: ${DEFAULT-VALUE}).")
-  int n = 10;
 
   @Option(
       names = "--include-rated",
@@ -36,11 +33,11 @@ final class RecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Recommender recommender = Recommender.load(model)) {
+    try (Recommender recommender = Recommender.load(query.model)) {
       int index = ModelQuery.index(recommender, true, user);
-      ServingContext ctx = recommender.newContext(Math.max(1, n));
+      ServingContext ctx = recommender.newContext(Math.max(1, query.n));
       recommender.recommend(
-          index, n, !includeRated && recommender.hasRatedItems(), null, ctx);
+          index, query.n, !includeRated && recommender.hasRatedItems(), null, ctx);
       ModelQuery.print(spec.commandLine().getOut(), recommender, ctx, "score");
     }
     return 0;

@@ -2,9 +2,9 @@ package io.als4j.tools.cli;
 
 import io.als4j.serve.Recommender;
 import io.als4j.serve.ServingContext;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,8 +17,7 @@ import picocli.CommandLine.Spec;
 final class SimilarCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model file.")
-  Path model;
+  @Mixin ModelQueryOptions query = new ModelQueryOptions();
 
   @Option(
       names = "--item",
@@ -26,15 +25,13 @@ final class SimilarCommand implements Callable<Integer> {
       description = "The item: its id in the training file (or its index for synthetic data).")
   long item;
 
-  @Option(names = "-n", description = "How many items (default: ${DEFAULT-VALUE}).")
-  int n = 10;
 
   @Override
   public Integer call() throws Exception {
-    try (Recommender recommender = Recommender.load(model)) {
+    try (Recommender recommender = Recommender.load(query.model)) {
       int index = ModelQuery.index(recommender, false, item);
-      ServingContext ctx = recommender.newContext(Math.max(1, n));
-      recommender.similarItems(index, n, null, ctx);
+      ServingContext ctx = recommender.newContext(Math.max(1, query.n));
+      recommender.similarItems(index, query.n, null, ctx);
       ModelQuery.print(spec.commandLine().getOut(), recommender, ctx, "cosine");
     }
     return 0;

@@ -18,13 +18,13 @@ import io.als4j.tools.synth.SyntheticSpec;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
 import io.als4j.train.IterationStats;
-import io.als4j.train.LambdaMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin TrainingOptions training = new TrainingOptions();
+
   @Option(
       names = "--input",
       paramLabel = "FILE",
@@ -62,38 +64,11 @@ final class TrainCommand implements Callable<Integer> {
   double holdout = 0.1;
 
   @Option(
-      names = {"-k", "--rank"},
-      description = "Number of latent factors K (default: ${DEFAULT-VALUE}).")
-  int rank = AlsConfig.DEFAULT_RANK;
-
-  @Option(
-      names = "--lambda",
-      description = "Regularization λ (default: ${DEFAULT-VALUE}).")
-  double lambda = AlsConfig.DEFAULT_LAMBDA;
-
-  @Option(
-      names = "--lambda-mode",
-      description =
-          "WEIGHTED: λ·(ratings of the row), as in ALS-WR; PLAIN: λ for every row"
-              + " (default: ${DEFAULT-VALUE}).")
-  LambdaMode lambdaMode = AlsConfig.DEFAULT_LAMBDA_MODE;
-
-  @Option(
-      names = {"-t", "--iterations"},
-      description = "Full iterations, each a user and an item half-sweep (default: ${DEFAULT-VALUE}).")
-  int iterations = AlsConfig.DEFAULT_ITERATIONS;
-
-  @Option(
       names = "--seed",
       description =
           "Seed of the initial factors, the hold-out split and the synthetic data"
               + " (default: ${DEFAULT-VALUE}).")
   long seed = AlsConfig.DEFAULT_SEED;
-
-  @Option(
-      names = "--threads",
-      description = "Worker threads (default: the number of cores, ${DEFAULT-VALUE}).")
-  int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
       names = "--save",
@@ -102,12 +77,6 @@ final class TrainCommand implements Callable<Integer> {
           "Write the trained model (factors, config, rated items, and the file's ids) to FILE,"
               + " for ./als4j recommend and similar.")
   Path save;
-
-  @Option(
-      names = "--require-native",
-      description = "Fail at once, instead of running the pure-Java LAPACK, when no native LAPACK"
-          + " is available.")
-  boolean requireNative;
 
   @Option(
       names = "--users",
@@ -132,16 +101,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    AlsConfig config =
-        AlsConfig.builder()
-            .rank(rank)
-            .lambda(lambda)
-            .lambdaMode(lambdaMode)
-            .iterations(iterations)
-            .seed(seed)
-            .threads(threads)
-            .requireNativeLapack(requireNative)
-            .build();
+    AlsConfig config = training.toConfig(seed);
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
     Ratings all;

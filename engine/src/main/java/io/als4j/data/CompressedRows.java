@@ -114,6 +114,36 @@ public final class CompressedRows {
     return indices;
   }
 
+  // Where each array lives, for bulk copies (DatasetFile). Little-endian, as the store format.
+
+  BytesStore<?, ?> offsetsStore() {
+    return offsets;
+  }
+
+  long offsetsAt() {
+    return offsetsAt;
+  }
+
+  long indicesAt() {
+    return indicesAt;
+  }
+
+  BytesStore<?, ?> valuesStore() {
+    return values;
+  }
+
+  long valuesAt() {
+    return valuesAt;
+  }
+
+  BytesStore<?, ?> timesStore() {
+    return times;
+  }
+
+  long timesAt() {
+    return timesAt;
+  }
+
   void release() {
     if (owned) {
       offsets.releaseLast();

@@ -24,6 +24,13 @@ import net.openhft.chronicle.bytes.MappedBytes;
  * </pre>
  */
 public final class DatasetFile {
+  static {
+    if (java.nio.ByteOrder.nativeOrder() != java.nio.ByteOrder.LITTLE_ENDIAN) {
+      throw new ExceptionInInitializerError(
+          "dataset stores are copied from native memory, which must be little-endian");
+    }
+  }
+
   static final int VERSION = 1;
   private static final int META = 1;
   private static final int CSR_OFFSETS = 2;
@@ -54,9 +61,7 @@ public final class DatasetFile {
       writeRows(w, byUser, CSR_OFFSETS, CSR_ITEMS, CSR_VALUES);
       if (byUser.hasTimes()) {
         w.beginSection(CSR_TIMES);
-        for (long pos = 0; pos < byUser.entries(); pos++) {
-          w.writeLong(byUser.time(pos));
-        }
+        w.writeBytes(byUser.timesStore(), byUser.timesAt(), 8 * byUser.entries());
         w.endSection();
       }
       writeRows(w, byItem, CSC_OFFSETS, CSC_USERS, CSC_VALUES);
@@ -70,22 +75,20 @@ public final class DatasetFile {
     }
   }
 
+  /**
+   * The arrays are copied in bulk: off-heap memory on x86 and ARM is little-endian, the order of
+   * the store format.
+   */
   private static void writeRows(StoreWriter w, CompressedRows rows, int offsets, int indices,
       int values) throws IOException {
     w.beginSection(offsets);
-    for (int r = 0; r <= rows.rows(); r++) {
-      w.writeLong(r == rows.rows() ? rows.entries() : rows.start(r));
-    }
+    w.writeBytes(rows.offsetsStore(), rows.offsetsAt(), 8L * (rows.rows() + 1));
     w.endSection();
     w.beginSection(indices);
-    for (long pos = 0; pos < rows.entries(); pos++) {
-      w.writeInt(rows.index(pos));
-    }
+    w.writeBytes(rows.indicesStore(), rows.indicesAt(), 4 * rows.entries());
     w.endSection();
     w.beginSection(values);
-    for (long pos = 0; pos < rows.entries(); pos++) {
-      w.writeFloat(rows.value(pos));
-    }
+    w.writeBytes(rows.valuesStore(), rows.valuesAt(), 4 * rows.entries());
     w.endSection();
   }
 

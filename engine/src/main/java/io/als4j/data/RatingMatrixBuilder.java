@@ -289,10 +289,15 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * sorted in a scratch array reused across rows.
    */
   private static void sortRowsByColumn(Arrays rows, int count) {
+    final int tasks = (int) Math.min(PARALLELISM, Math.max(1, rows.start[count] / minEntriesPerTask));
+    runParallel(tasks, task -> sortRows(rows, count * (long) task / tasks, count * (long) (task + 1) / tasks));
+  }
+
+  private static void sortRows(Arrays rows, long fromRow, long toRow) {
     long[] keys = new long[64];
     float[] values = new float[64];
     long[] times = rows.times == null ? null : new long[64];
-    for (int r = 0; r < count; r++) {
+    for (int r = (int) fromRow; r < toRow; r++) {
       long from = rows.start[r];
       int n = (int) (rows.start[r + 1] - from);
       boolean sorted = true;
@@ -332,16 +337,60 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     }
   }
 
+  /**
+   * Scatters {@code from}'s entries into {@code to}'s rows (the transpose). Each task owns a
+   * contiguous range of target rows holding about an equal share of the entries: it reads every
+   * source entry, sequentially, but writes only its own rows, so the random writes of a core touch
+   * a fraction of the target. Rows are filled in source order either way, so the result does not
+   * depend on the number of tasks.
+   */
   private static void transpose(
       Arrays from, int rows, Arrays to, long[] cursor, boolean withTimes) {
-    for (int r = 0; r < rows; r++) {
-      for (long pos = from.start[r], end = from.start[r + 1]; pos < end; pos++) {
-        long at = cursor[from.indices.readInt(pos << 2)]++;
-        to.put(at, r, from.values.readFloat(pos << 2));
-        if (withTimes) {
-          to.times.writeLong(at << 3, from.times.readLong(pos << 3));
+    final int targets = cursor.length - 1;
+    final int tasks = (int) Math.min(PARALLELISM, Math.max(1, from.start[rows] / minEntriesPerTask));
+    final int[] bounds = new int[tasks + 1];
+    final long total = cursor[targets];
+    for (int t = 1, c = 0; t < tasks; t++) {
+      while (c < targets && cursor[c] < total * t / tasks) {
+        c++;
+      }
+      bounds[t] = c;
+    }
+    bounds[tasks] = targets;
+    runParallel(tasks, task -> {
+      final int lo = bounds[task];
+      final int hi = bounds[task + 1];
+      for (int r = 0; r < rows; r++) {
+        for (long pos = from.start[r], end = from.start[r + 1]; pos < end; pos++) {
+          int column = from.indices.readInt(pos << 2);
+          if (column < lo || column >= hi) {
+            continue;
+          }
+          long at = cursor[column]++;
+          to.put(at, r, from.values.readFloat(pos << 2));
+          if (withTimes) {
+            to.times.writeLong(at << 3, from.times.readLong(pos << 3));
+          }
         }
       }
+    });
+  }
+
+  /** Threads for the build's parallel passes. */
+  private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+  /** Below this many entries per task, one thread: starting tasks costs more than it saves. */
+  static long minEntriesPerTask = 1 << 20;
+
+  private static void runParallel(int tasks, java.util.function.IntConsumer body) {
+    if (tasks == 1) {
+      body.accept(0);
+      return;
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(tasks);
+    try {
+      io.als4j.internal.ParallelChunks.run(pool, tasks, body);
+    } finally {
+      pool.shutdown();
     }
   }
 

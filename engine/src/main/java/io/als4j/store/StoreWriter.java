@@ -122,6 +122,26 @@ public final class StoreWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies {@code length} bytes from {@code source} at {@code offset}, a megabyte at a time: the
+   * fast way to store arrays that already sit in off-heap memory in little-endian order.
+   */
+  public void writeBytes(net.openhft.chronicle.bytes.BytesStore<?, ?> source, long offset,
+      long length) throws IOException {
+    byte[] chunk = new byte[(int) Math.min(length, 1 << 20)];
+    for (long done = 0; done < length; ) {
+      int n = (int) Math.min(chunk.length, length - done);
+      source.read(offset + done, chunk, 0, n);
+      for (int at = 0; at < n; ) {
+        ensure(1);
+        int put = Math.min(n - at, buffer.remaining());
+        buffer.put(chunk, at, put);
+        at += put;
+      }
+      done += n;
+    }
+  }
+
   public void writeLongs(long[] values, int from, int count) throws IOException {
     for (int i = from; i < from + count; i++) {
       writeLong(values[i]);

@@ -180,6 +180,25 @@ class RatingMatrixBuilderTest {
   }
 
   @Test
+  void theParallelBuildGivesTheSameMatrix() {
+    RandomRatings data = RandomRatings.uniform(120, 90, 0.3, TestSeeds.base() + 11);
+    Map<Long, Float> expected;
+    try (RatingMatrix single = data.toMatrix()) {
+      expected = entries(single.byItem(), true);
+    }
+    long saved = RatingMatrixBuilder.minEntriesPerTask;
+    RatingMatrixBuilder.minEntriesPerTask = 1;
+    try (RatingMatrix parallel = data.toMatrix()) {
+      assertEquals(expected, entries(parallel.byItem(), true));
+      assertEquals(expected, entries(parallel.byUser(), false));
+      assertSorted(parallel.byItem());
+      assertSorted(parallel.byUser());
+    } finally {
+      RatingMatrixBuilder.minEntriesPerTask = saved;
+    }
+  }
+
+  @Test
   void closeFreesTheOffHeapMemoryOnce() {
     RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();
     CompressedRows byUser = m.byUser();

@@ -30,11 +30,6 @@ public final class Evaluator {
     this.policy = policy;
   }
 
-  /** Range and mean from the training ratings, dropping unknowns. */
-  public Evaluator(RatingMatrix training, double min, double max) {
-    this(min, max, Double.NaN, UnknownPolicy.DROP);
-  }
-
   /** The range and mean of {@code training}, with {@code policy}. */
   public static Evaluator forTraining(Ratings training, UnknownPolicy policy) {
     double[] range = training.range();

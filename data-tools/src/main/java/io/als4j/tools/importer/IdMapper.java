@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.LongArrayList;
 import org.agrona.collections.Object2IntHashMap;
 
 /**
@@ -22,7 +21,9 @@ final class IdMapper {
   private int[] table = new int[1 << 16];
   private long lastId;
   private int lastIndex = -1;
-  private final LongArrayList numberIds = new LongArrayList();
+  /** Ids by dense index, in a plain array grown by doubling. */
+  private long[] numberIds = new long[1 << 12];
+  private int numberCount;
   private final Object2IntHashMap<String> names = new Object2IntHashMap<>(MISSING);
   private final List<String> nameIds = new ArrayList<>();
 
@@ -73,9 +74,11 @@ final class IdMapper {
   }
 
   private int assign(long id) {
-    int index = numberIds.size();
-    numberIds.addLong(id);
-    return index;
+    if (numberCount == numberIds.length) {
+      numberIds = java.util.Arrays.copyOf(numberIds, 2 * numberCount);
+    }
+    numberIds[numberCount] = id;
+    return numberCount++;
   }
 
   int name(byte[] b, int from, int to) {
@@ -90,12 +93,12 @@ final class IdMapper {
   }
 
   int size() {
-    return strings ? nameIds.size() : numberIds.size();
+    return strings ? nameIds.size() : numberCount;
   }
 
   ExternalIds toExternalIds() {
     return strings
         ? ExternalIds.ofNames(nameIds.toArray(new String[0]))
-        : ExternalIds.ofNumbers(numberIds.toLongArray());
+        : ExternalIds.ofNumbers(java.util.Arrays.copyOf(numberIds, numberCount));
   }
 }

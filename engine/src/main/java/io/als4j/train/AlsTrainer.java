@@ -131,6 +131,10 @@ public final class AlsTrainer implements AutoCloseable {
         flops += run.userSweepFlops();
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
+      if (listener == TrainingListener.NONE) {
+        // The loss costs a pass over every rating: only for someone who listens.
+        continue;
+      }
       Loss loss = run.loss();
       listener.onIteration(
           new IterationStats(

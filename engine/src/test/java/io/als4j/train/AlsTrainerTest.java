@@ -54,6 +54,21 @@ class AlsTrainerTest {
   }
 
   @Test
+  void trainingWithoutAListenerGivesTheSameFactors() {
+    RandomRatings data = RandomRatings.uniform(30, 20, 0.4, TestSeeds.base() + 3);
+    AlsConfig config = AlsConfig.builder().rank(4).iterations(4).threads(2).build();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      AlsModel quiet = trainer.train(m);
+      AlsModel heard = trainer.train(m, stats -> {});
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          heard.userFactors().data(), quiet.userFactors().data());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          heard.itemFactors().data(), quiet.itemFactors().data());
+    }
+  }
+
+  @Test
   void rowsWithoutRatingsGetTheZeroVector() {
     try (RatingMatrixBuilder b = new RatingMatrixBuilder(4, 4)) {
       b.add(0, 0, 4f).add(0, 1, 3f).add(2, 1, 5f).add(2, 0, 1f);

@@ -93,6 +93,11 @@ public final class Recommender implements AutoCloseable {
    */
   public static Recommender of(
       AlsModel model, AlsConfig config, RatingMatrix training, long[] userIds, long[] itemIds) {
+    if (model.hasBiases() || config.biases()) {
+      throw new IllegalArgumentException(
+          "serving a model with biases is not supported yet (model files, scoring and fold-in"
+              + " know only w·u): train without biases to serve it");
+    }
     if (model.rank() != config.rank()) {
       throw new IllegalArgumentException(
           "rank: model " + model.rank() + ", config " + config.rank() + " (expected: equal)");

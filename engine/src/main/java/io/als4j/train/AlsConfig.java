@@ -22,6 +22,7 @@ public final class AlsConfig {
   private final long seed;
   private final int threads;
   private final boolean requireNativeLapack;
+  private final boolean biases;
 
   private AlsConfig(Builder b) {
     this.rank = b.rank;
@@ -31,6 +32,7 @@ public final class AlsConfig {
     this.seed = b.seed;
     this.threads = b.threads;
     this.requireNativeLapack = b.requireNativeLapack;
+    this.biases = b.biases;
   }
 
   public static Builder builder() {
@@ -45,7 +47,8 @@ public final class AlsConfig {
         .iterations(iterations)
         .seed(seed)
         .threads(threads)
-        .requireNativeLapack(requireNativeLapack);
+        .requireNativeLapack(requireNativeLapack)
+        .biases(biases);
   }
 
   /** K, the number of latent factors. */
@@ -85,6 +88,15 @@ public final class AlsConfig {
     return requireNativeLapack;
   }
 
+  /**
+   * Whether the model learns a global mean μ and per-user and per-item offsets bᵢ, cⱼ:
+   * r̂ᵢⱼ = μ + bᵢ + cⱼ + wᵢ·uⱼ. The offsets are solved inside the same alternating solves, as one
+   * more unknown of each row's system, with the same λᵢ.
+   */
+  public boolean biases() {
+    return biases;
+  }
+
   /** λᵢ for a row with {@code ratings} ratings. */
   public double lambdaFor(int ratings) {
     return lambdaMode == LambdaMode.WEIGHTED ? lambda * ratings : lambda;
@@ -94,7 +106,7 @@ public final class AlsConfig {
   public String toString() {
     return "rank=" + rank + " lambda=" + lambda + " lambdaMode=" + lambdaMode
         + " iterations=" + iterations + " seed=" + seed + " threads=" + threads
-        + " requireNativeLapack=" + requireNativeLapack;
+        + " requireNativeLapack=" + requireNativeLapack + " biases=" + biases;
   }
 
   /** Collects values; {@link #build()} validates them all. */
@@ -106,6 +118,7 @@ public final class AlsConfig {
     private long seed = DEFAULT_SEED;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean requireNativeLapack;
+    private boolean biases;
 
     private Builder() {}
 
@@ -136,6 +149,11 @@ public final class AlsConfig {
 
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    public Builder biases(boolean biases) {
+      this.biases = biases;
       return this;
     }
 

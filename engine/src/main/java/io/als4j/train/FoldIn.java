@@ -26,6 +26,10 @@ public final class FoldIn {
   }
 
   public FoldIn(AlsConfig config, GramKernel kernel, LAPACK lapack) {
+    if (config.biases()) {
+      throw new UnsupportedOperationException(
+          "fold-in of a model with biases is not supported yet; train without biases to serve");
+    }
     this.config = config;
     this.equations = new NormalEquations(kernel, lapack, config.rank());
   }

@@ -1,7 +1,6 @@
 package io.als4j.train;
 
 import io.als4j.data.CompressedRows;
-import io.als4j.kernel.GramKernel;
 import io.als4j.model.FactorMatrix;
 import java.util.Arrays;
 
@@ -20,21 +19,31 @@ final class HalfSweep {
   private final FactorMatrix fixed;
   private final FactorMatrix target;
   private final AlsConfig config;
-  private final GramKernel kernel;
+  private final double mean;
+  private final double[] fixedBias;
+  private final double[] targetBias;
 
+  /**
+   * @param fixedBias the fixed side's offsets, or null without biases
+   * @param targetBias the solved side's offsets, written here, or null without biases
+   */
   HalfSweep(
       Side side,
       CompressedRows rows,
       FactorMatrix fixed,
       FactorMatrix target,
       AlsConfig config,
-      GramKernel kernel) {
+      double mean,
+      double[] fixedBias,
+      double[] targetBias) {
     this.side = side;
     this.rows = rows;
     this.fixed = fixed;
     this.target = target;
     this.config = config;
-    this.kernel = kernel;
+    this.mean = mean;
+    this.fixedBias = fixedBias;
+    this.targetBias = targetBias;
   }
 
   /** Solves rows {@code from..to-1} with one worker's normal equations. */
@@ -48,16 +57,30 @@ final class HalfSweep {
       final int degree = (int) (end - start);
       if (degree == 0) {
         Arrays.fill(x, row * k, row * k + k, 0.0);
+        if (targetBias != null) {
+          targetBias[row] = 0;
+        }
         continue;
       }
       equations.reset();
-      for (long pos = start; pos < end; pos++) {
-        equations.add(v, rows.index(pos), rows.value(pos));
+      if (fixedBias == null) {
+        for (long pos = start; pos < end; pos++) {
+          equations.add(v, rows.index(pos), rows.value(pos));
+        }
+      } else {
+        // With biases the row fits what the mean and the other side's offsets leave.
+        for (long pos = start; pos < end; pos++) {
+          final int j = rows.index(pos);
+          equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
+        }
       }
       final double lambda = config.lambdaFor(degree);
       final int info = equations.solve(lambda, x, row * k);
       if (info != 0) {
         throw failure(side, row, info, degree, lambda);
+      }
+      if (targetBias != null) {
+        targetBias[row] = equations.bias();
       }
     }
   }

@@ -30,6 +30,13 @@ final class LossEvaluator {
   }
 
   Loss evaluate(ForkJoinPool pool, FactorMatrix users, FactorMatrix items) {
+    return evaluate(pool, users, items, 0, null, null);
+  }
+
+  /** With biases (userBias and itemBias null without). */
+  Loss evaluate(
+      ForkJoinPool pool, FactorMatrix users, FactorMatrix items, double mean, double[] userBias,
+      double[] itemBias) {
     final int k = config.rank();
     final double[] w = users.data();
     final double[] u = items.data();
@@ -43,12 +50,16 @@ final class LossEvaluator {
           double penalty = 0;
           for (int i = userChunks.from(c); i < userChunks.to(c); i++) {
             final int wi = i * k;
+            final double offset = userBias == null ? 0 : mean + userBias[i];
             for (long pos = byUser.start(i), end = byUser.end(i); pos < end; pos++) {
-              double e = byUser.value(pos)
-                  - FactorMatrix.dotUnchecked(w, wi, u, byUser.index(pos) * k, k);
+              final int j = byUser.index(pos);
+              double e = byUser.value(pos) - offset - (itemBias == null ? 0 : itemBias[j])
+                  - FactorMatrix.dotUnchecked(w, wi, u, j * k, k);
               sse += e * e;
             }
-            penalty += config.lambdaFor(byUser.degree(i)) * FactorMatrix.dotUnchecked(w, wi, w, wi, k);
+            double norm = FactorMatrix.dotUnchecked(w, wi, w, wi, k)
+                + (userBias == null ? 0 : userBias[i] * userBias[i]);
+            penalty += config.lambdaFor(byUser.degree(i)) * norm;
           }
           squaredError[c] = sse;
           userPenalty[c] = penalty;
@@ -60,8 +71,9 @@ final class LossEvaluator {
         c -> {
           double penalty = 0;
           for (int j = itemChunks.from(c); j < itemChunks.to(c); j++) {
-            penalty += config.lambdaFor(byItem.degree(j))
-                * FactorMatrix.dotUnchecked(u, j * k, u, j * k, k);
+            double norm = FactorMatrix.dotUnchecked(u, j * k, u, j * k, k)
+                + (itemBias == null ? 0 : itemBias[j] * itemBias[j]);
+            penalty += config.lambdaFor(byItem.degree(j)) * norm;
           }
           itemPenalty[c] = penalty;
         });

@@ -21,6 +21,9 @@ final class NormalEquations {
 
   private final GramKernel kernel;
   private final int rank;
+  /** rank, plus one for the bias unknown. */
+  private final int dimension;
+  private final boolean withBias;
   private final int stride;
   private final double[] block;
   private final double[] gram;
@@ -29,13 +32,23 @@ final class NormalEquations {
   private int pending;
 
   NormalEquations(GramKernel kernel, LAPACK lapack, int rank) {
+    this(kernel, lapack, rank, false);
+  }
+
+  /**
+   * @param withBias add a constant feature 1 to every gathered row, so the solution carries one
+   *     more unknown: the row's bias (see {@link AlsConfig#biases()})
+   */
+  NormalEquations(GramKernel kernel, LAPACK lapack, int rank, boolean withBias) {
     this.kernel = kernel;
     this.rank = rank;
-    this.stride = kernel.blockStride(rank);
+    this.withBias = withBias;
+    this.dimension = rank + (withBias ? 1 : 0);
+    this.stride = kernel.blockStride(dimension);
     this.block = new double[BLOCK_ROWS * stride];
     this.gram = new double[stride * stride];
-    this.rhs = new double[rank];
-    this.solver = new CholeskySolver(lapack, rank, stride);
+    this.rhs = new double[dimension];
+    this.solver = new CholeskySolver(lapack, dimension, stride);
   }
 
   /** Starts a new row. */
@@ -53,13 +66,17 @@ final class NormalEquations {
     for (int c = 0; c < k; c++) {
       rhs[c] += rating * factors[src + c];
     }
+    if (withBias) {
+      block[pending * stride + k] = 1.0;
+      rhs[k] += rating;
+    }
     if (++pending == BLOCK_ROWS) {
       flush();
     }
   }
 
   private void flush() {
-    kernel.accumulate(block, pending, rank, stride, gram);
+    kernel.accumulate(block, pending, dimension, stride, gram);
     pending = 0;
   }
 
@@ -72,7 +89,7 @@ final class NormalEquations {
     if (pending > 0) {
       flush();
     }
-    for (int d = 0; d < rank; d++) {
+    for (int d = 0; d < dimension; d++) {
       gram[d * stride + d] += lambda;
     }
     final int info = solver.solve(gram, rhs);
@@ -80,5 +97,10 @@ final class NormalEquations {
       System.arraycopy(rhs, 0, out, offset, rank);
     }
     return info;
+  }
+
+  /** The bias unknown of the last successful {@link #solve} (with a bias column). */
+  double bias() {
+    return rhs[rank];
   }
 }

@@ -26,6 +26,9 @@ public final class TrainingRun {
   private final ThreadLocal<NormalEquations> equations;
   private final double flopsPerIteration;
   private final double userSweepFlops;
+  private final double mean;
+  private final double[] userBias;
+  private final double[] itemBias;
 
   TrainingRun(
       AlsConfig config, RatingMatrix ratings, ForkJoinPool pool, GramKernel kernel, LAPACK lapack) {
@@ -37,11 +40,27 @@ public final class TrainingRun {
     this.items = FactorInitializer.unitGaussianRows(ratings.numItems(), k, random.split());
     this.userChunks = RowPartition.byCost(ratings.byUser(), k, RowPartition.MAX_CHUNKS);
     this.itemChunks = RowPartition.byCost(ratings.byItem(), k, RowPartition.MAX_CHUNKS);
-    this.userSweep = new HalfSweep(Side.USERS, ratings.byUser(), items, users, config, kernel);
-    this.itemSweep = new HalfSweep(Side.ITEMS, ratings.byItem(), users, items, config, kernel);
+    if (config.biases()) {
+      double sum = 0;
+      for (long pos = 0; pos < ratings.numRatings(); pos++) {
+        sum += ratings.byUser().value(pos);
+      }
+      this.mean = ratings.numRatings() == 0 ? 0 : sum / ratings.numRatings();
+      this.userBias = new double[ratings.numUsers()];
+      this.itemBias = new double[ratings.numItems()];
+    } else {
+      this.mean = 0;
+      this.userBias = null;
+      this.itemBias = null;
+    }
+    this.userSweep = new HalfSweep(
+        Side.USERS, ratings.byUser(), items, users, config, mean, itemBias, userBias);
+    this.itemSweep = new HalfSweep(
+        Side.ITEMS, ratings.byItem(), users, items, config, mean, userBias, itemBias);
     this.lossEvaluator =
         new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
-    this.equations = ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k));
+    this.equations =
+        ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k, config.biases()));
     this.userSweepFlops = HalfSweep.flops(ratings.byUser(), k);
     this.flopsPerIteration = userSweepFlops + HalfSweep.flops(ratings.byItem(), k);
   }
@@ -63,12 +82,13 @@ public final class TrainingRun {
 
   /** The regularized loss of the current factors on the training ratings. */
   public Loss loss() {
-    return lossEvaluator.evaluate(pool, users, items);
+    return lossEvaluator.evaluate(pool, users, items, mean, userBias, itemBias);
   }
 
   /** The current factors (live: later sweeps change them). */
   public AlsModel model() {
-    return new AlsModel(users, items);
+    return userBias == null ? new AlsModel(users, items)
+        : new AlsModel(users, items, mean, userBias, itemBias);
   }
 
   /** Floating-point operations of one full iteration, for GFLOP/s figures. */

@@ -18,16 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LossMonotonicityTest {
 
-  @ParameterizedTest(name = "seed offset {0}, rank {1}, {2}")
+  @ParameterizedTest(name = "seed offset {0}, rank {1}, {2}, biases {3}")
   @CsvSource({
-    "0, 5, WEIGHTED", "1, 5, PLAIN", "2, 12, WEIGHTED", "3, 12, PLAIN", "4, 3, WEIGHTED",
-    "5, 20, PLAIN"
+    "0, 5, WEIGHTED, false", "1, 5, PLAIN, false", "2, 12, WEIGHTED, false",
+    "3, 12, PLAIN, false", "4, 3, WEIGHTED, false", "5, 20, PLAIN, false",
+    "6, 5, WEIGHTED, true", "7, 12, PLAIN, true", "8, 1, WEIGHTED, true"
   })
-  void lossNeverIncreasesBetweenHalfSweeps(int seedOffset, int rank, LambdaMode mode) {
+  void lossNeverIncreasesBetweenHalfSweeps(int seedOffset, int rank, LambdaMode mode, boolean biases) {
     long seed = TestSeeds.base() + 100 + seedOffset;
     RandomRatings data = RandomRatings.uniform(60, 45, 0.25, seed);
     AlsConfig config =
-        AlsConfig.builder().rank(rank).lambda(0.05).lambdaMode(mode).seed(seed).threads(2).build();
+        AlsConfig.builder().rank(rank).lambda(0.05).lambdaMode(mode).seed(seed).threads(2)
+            .biases(biases).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       TrainingRun run = trainer.start(m);

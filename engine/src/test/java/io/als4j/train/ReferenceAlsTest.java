@@ -1,5 +1,6 @@
 package io.als4j.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.als4j.data.RatingMatrix;
@@ -56,6 +57,40 @@ class ReferenceAlsTest {
       }
       assertRowsMatch("user", run.model().userFactors(), reference.users);
       assertRowsMatch("item", run.model().itemFactors(), reference.items);
+    }
+  }
+
+  @ParameterizedTest(name = "biases, rank {0}, {1}")
+  @CsvSource({"1, WEIGHTED", "7, PLAIN", "13, WEIGHTED"})
+  void engineWithBiasesMatchesTheReference(int rank, LambdaMode mode) {
+    RandomRatings data = RandomRatings.uniform(41, 29, 0.35, TestSeeds.base() + 50 + rank);
+    AlsConfig config =
+        AlsConfig.builder().rank(rank).lambda(0.1).lambdaMode(mode).iterations(4).threads(2).seed(7)
+            .biases(true).build();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      TrainingRun run = trainer.start(m);
+      ReferenceAls reference =
+          new ReferenceAls(data, rank, config.lambda(), mode == LambdaMode.WEIGHTED,
+              toRows(run.model().userFactors()), toRows(run.model().itemFactors()), true);
+      for (int it = 0; it < config.iterations(); it++) {
+        run.sweepUsers();
+        run.sweepItems();
+        reference.iterate();
+      }
+      assertRowsMatch("user", run.model().userFactors(), reference.users);
+      assertRowsMatch("item", run.model().itemFactors(), reference.items);
+      double[] userBias = new double[data.numUsers];
+      double[] itemBias = new double[data.numItems];
+      for (int u = 0; u < userBias.length; u++) {
+        userBias[u] = run.model().userBias(u);
+      }
+      for (int i = 0; i < itemBias.length; i++) {
+        itemBias[i] = run.model().itemBias(i);
+      }
+      assertTrue(DenseLinearAlgebra.relativeDifference(userBias, reference.userBias) <= TOLERANCE);
+      assertTrue(DenseLinearAlgebra.relativeDifference(itemBias, reference.itemBias) <= TOLERANCE);
+      assertEquals(reference.mean, run.model().mean(), 1e-12 * reference.mean);
     }
   }
 

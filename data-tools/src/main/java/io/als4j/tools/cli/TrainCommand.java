@@ -102,6 +102,11 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     AlsConfig config = training.toConfig(seed);
+    if (save != null && config.biases()) {
+      throw new IllegalArgumentException(
+          "--save with --biases: model files do not hold biases yet (train without --biases to"
+              + " save)");
+    }
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
     Ratings all;
@@ -147,8 +152,9 @@ final class TrainCommand implements Callable<Integer> {
         split.train().size(), split.test().size(), holdout * 100);
     out.printf(
         Locale.ROOT,
-        "train: rank %d, λ %s (%s), %d iterations, %d threads; Gram kernel %s; LAPACK %s%n",
+        "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; LAPACK %s%n",
         config.rank(), config.lambda(), config.lambdaMode().name().toLowerCase(Locale.ROOT),
+        config.biases() ? ", biases" : "",
         config.iterations(), config.threads(), GramKernels.active().description(),
         LapackBackend.name());
     out.flush();

@@ -28,6 +28,12 @@ final class TrainingOptions {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(
+      names = "--biases",
+      description = "Learn a global mean and per-user and per-item offsets:"
+          + " r = μ + b(user) + c(item) + w·u (default: off).")
+  boolean biases;
+
+  @Option(
       names = "--require-native",
       description = "Fail at once, instead of running the pure-Java LAPACK, when no native LAPACK"
           + " is available.")
@@ -43,6 +49,7 @@ final class TrainingOptions {
         .seed(seed)
         .threads(threads)
         .requireNativeLapack(requireNative)
+        .biases(biases)
         .build();
   }
 }

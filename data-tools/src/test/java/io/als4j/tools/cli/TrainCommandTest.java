@@ -96,11 +96,22 @@ class TrainCommandTest {
   }
 
   @Test
+  void biasesTrainAndCannotBeSavedYet() {
+    int status = run("train", "--users", "400", "--items", "300", "--ratings", "30000", "-t", "4",
+        "--biases");
+    assertEquals(0, status, cli.err());
+    assertTrue(cli.out().contains("(weighted), biases,"), cli.out());
+    CliRunner save = new CliRunner();
+    assertEquals(1, save.run("train", "--biases", "--save", dir.resolve("m.als").toString()));
+    assertTrue(save.err().contains("--save with --biases"), save.err());
+  }
+
+  @Test
   void helpDocumentsEveryOption() {
     assertEquals(0, run("train", "--help"));
     for (String option :
         new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
-          "--seed", "--threads", "--users", "--items", "--ratings", "--noise"}) {
+          "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--biases"}) {
       assertTrue(cli.out().contains(option), option + " missing from --help");
     }
   }

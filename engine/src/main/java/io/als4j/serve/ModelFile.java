@@ -17,13 +17,15 @@ import net.openhft.chronicle.bytes.MappedBytes;
  * <pre>
  * 1 CONFIG        int users, int items, int rank, double λ, int λ mode (0 plain, 1 weighted),
  *                 int iterations, long seed, double min, max and mean training rating (NaN:
- *                 unknown)
+ *                 unknown), int biases (0 or 1), double μ (the model's mean, with biases)
  * 2 USER_FACTORS  users × rank doubles, row-major    (memory-mapped when loaded, never copied)
  * 3 ITEM_FACTORS  items × rank doubles, row-major    (copied to the heap: the SIMD scorer needs it)
  * 4 RATED_OFFSETS users + 1 longs                    (optional, with 5)
  * 5 RATED_ITEMS   item indices, ascending per user   (read in place)
  * 6 USER_IDS      users longs: external ids          (optional, with 7)
  * 7 ITEM_IDS      items longs
+ * 8 USER_BIAS     users doubles: offsets bᵢ            (with biases, with 9)
+ * 9 ITEM_BIAS     items doubles: offsets cⱼ
  * </pre>
  */
 final class ModelFile {
@@ -35,6 +37,9 @@ final class ModelFile {
   private static final int RATED_ITEMS = 5;
   private static final int USER_IDS = 6;
   private static final int ITEM_IDS = 7;
+  private static final int USER_BIAS = 8;
+  private static final int ITEM_BIAS = 9;
+  private static final int CONFIG_BYTES = 72;
 
   private ModelFile() {}
 
@@ -54,6 +59,8 @@ final class ModelFile {
       w.writeDouble(model.ratingMin());
       w.writeDouble(model.ratingMax());
       w.writeDouble(model.ratingMean());
+      w.writeInt(model.hasBiases() ? 1 : 0);
+      w.writeDouble(model.biasMean());
       w.endSection();
 
       w.beginSection(USER_FACTORS);
@@ -88,6 +95,16 @@ final class ModelFile {
         }
         w.endSection();
       }
+      if (model.hasBiases()) {
+        w.beginSection(USER_BIAS);
+        for (int u = 0; u < users; u++) {
+          w.writeDouble(model.userOffset(u));
+        }
+        w.endSection();
+        w.beginSection(ITEM_BIAS);
+        w.writeDoubles(model.itemOffsets(), 0, model.numItems());
+        w.endSection();
+      }
       if (model.userIds() != null && model.itemIds() != null) {
         w.beginSection(USER_IDS);
         w.writeLongs(model.userIds(), 0, users);
@@ -112,16 +129,18 @@ final class ModelFile {
       int mode = bytes.readInt(at + 20);
       int iterations = bytes.readInt(at + 24);
       long seed = bytes.readLong(at + 28);
-      expectLength(store, CONFIG, 60);
+      expectLength(store, CONFIG, CONFIG_BYTES);
       double[] stats = {
         bytes.readDouble(at + 36), bytes.readDouble(at + 44), bytes.readDouble(at + 52)
       };
+      boolean biases = bytes.readInt(at + 60) == 1;
+      double mean = bytes.readDouble(at + 64);
       AlsConfig config;
       try {
         config =
             AlsConfig.builder().rank(k).lambda(lambda)
                 .lambdaMode(mode == 1 ? LambdaMode.WEIGHTED : LambdaMode.PLAIN)
-                .iterations(iterations).seed(seed).build();
+                .iterations(iterations).seed(seed).biases(biases).build();
       } catch (IllegalArgumentException e) {
         throw corrupt(store, "invalid training config: " + e.getMessage());
       }
@@ -139,6 +158,8 @@ final class ModelFile {
         expectLength(store, RATED_ITEMS, 4L * total);
         rated = RatedItems.mapped(bytes, store.offset(RATED_OFFSETS), store.offset(RATED_ITEMS));
       }
+      double[] userBias = biases ? readDoubles(store, USER_BIAS, users) : null;
+      double[] itemBias = biases ? readDoubles(store, ITEM_BIAS, items) : null;
       long[] userIds = null;
       long[] itemIds = null;
       if (store.has(USER_IDS)) {
@@ -147,11 +168,21 @@ final class ModelFile {
       }
       return new Recommender(
           config, users, items, UserFactors.mapped(bytes, store.offset(USER_FACTORS), k),
-          itemFactors, rated, userIds, itemIds, stats, store);
+          itemFactors, rated, userIds, itemIds, stats, mean, userBias, itemBias, store);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
+  }
+
+  private static double[] readDoubles(StoreReader store, int tag, int count) throws IOException {
+    expectLength(store, tag, 8L * count);
+    double[] values = new double[count];
+    long at = store.offset(tag);
+    for (int i = 0; i < count; i++) {
+      values[i] = store.bytes().readDouble(at + 8L * i);
+    }
+    return values;
   }
 
   private static long[] readLongs(StoreReader store, int tag, int count) throws IOException {

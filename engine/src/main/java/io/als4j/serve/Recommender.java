@@ -48,8 +48,14 @@ public final class Recommender implements AutoCloseable {
   private final AtomicReferenceArray<UserUpdate> updates;
   /** {min, max, mean} of the training ratings; NaN when unknown. */
   private final double[] ratingStats;
+  /** The model's global mean μ, and offsets (null without biases). */
+  private final double mean;
+  private final double[] userBias;
+  private final double[] itemBias;
+  /** Numbers per user state: the rank, plus the offset with biases. */
+  private final int dims;
 
-  /** A user's replacement state, published whole. */
+  /** A user's replacement state, published whole: vector (then offset, with biases), rated items. */
   private record UserUpdate(double[] vector, int[] rated) {}
 
   Recommender(
@@ -62,6 +68,9 @@ public final class Recommender implements AutoCloseable {
       long[] userIds,
       long[] itemIds,
       double[] ratingStats,
+      double mean,
+      double[] userBias,
+      double[] itemBias,
       io.als4j.store.StoreReader store) {
     this.config = config;
     this.numUsers = numUsers;
@@ -76,8 +85,12 @@ public final class Recommender implements AutoCloseable {
     this.itemIndex = reverse(itemIds);
     this.store = store;
     this.ratingStats = ratingStats.clone();
+    this.mean = mean;
+    this.userBias = userBias;
+    this.itemBias = itemBias;
+    this.dims = rank + (userBias == null ? 0 : 1);
     this.kernel = ScoringKernels.active();
-    this.items = ItemBlocks.of(itemFactors, numItems, rank, kernel.blockWidth(), false);
+    this.items = ItemBlocks.of(itemFactors, itemBias, numItems, rank, kernel.blockWidth(), false);
     this.unitItems = ItemBlocks.of(itemFactors, numItems, rank, kernel.blockWidth(), true);
     this.updates = new AtomicReferenceArray<>(numUsers);
   }
@@ -93,10 +106,10 @@ public final class Recommender implements AutoCloseable {
    */
   public static Recommender of(
       AlsModel model, AlsConfig config, RatingMatrix training, long[] userIds, long[] itemIds) {
-    if (model.hasBiases() || config.biases()) {
+    if (model.hasBiases() != config.biases()) {
       throw new IllegalArgumentException(
-          "serving a model with biases is not supported yet (model files, scoring and fold-in"
-              + " know only w·u): train without biases to serve it");
+          "biases: the model " + (model.hasBiases() ? "has" : "has no") + " offsets, the config"
+              + " says " + config.biases() + " (expected: the config the model was trained with)");
     }
     if (model.rank() != config.rank()) {
       throw new IllegalArgumentException(
@@ -112,7 +125,18 @@ public final class Recommender implements AutoCloseable {
         checkIds("userIds", userIds, model.numUsers()),
         checkIds("itemIds", itemIds, model.numItems()),
         training == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : stats(training),
+        model.mean(),
+        model.hasBiases() ? offsets(model, true) : null,
+        model.hasBiases() ? offsets(model, false) : null,
         null);
+  }
+
+  private static double[] offsets(AlsModel model, boolean users) {
+    double[] out = new double[users ? model.numUsers() : model.numItems()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = users ? model.userBias(i) : model.itemBias(i);
+    }
+    return out;
   }
 
   private static double[] stats(RatingMatrix training) {
@@ -253,29 +277,49 @@ public final class Recommender implements AutoCloseable {
         this, maxResults, items.scoreLength(), numItems, rank, new FoldIn(config));
   }
 
-  /** The predicted rating wᵤ·uᵢ. Allocates nothing. */
+  /** The predicted rating (μ + bᵤ + cᵢ +) wᵤ·uᵢ. Allocates nothing. */
   public double predict(int user, int item) {
     checkUser(user);
     checkItem(item);
     UserUpdate update = updates.get(user);
+    double dot;
     if (update != null) {
-      double sum = 0;
+      dot = 0;
       for (int c = 0; c < rank; c++) {
-        sum += update.vector[c] * itemFactors[item * rank + c];
+        dot += update.vector[c] * itemFactors[item * rank + c];
       }
-      return sum;
+    } else {
+      dot = users.dot(user, itemFactors, item * rank);
     }
-    return users.dot(user, itemFactors, item * rank);
+    if (userBias == null) {
+      return dot;
+    }
+    return mean + userOffset(user, update) + itemBias[item] + dot;
   }
 
-  /** Copies user {@code user}'s current vector (with any update) into {@code dst[0..rank)}. */
+  private double userOffset(int user, UserUpdate update) {
+    return update != null ? update.vector[rank] : userBias[user];
+  }
+
+  /** Whether the model has a global mean and per-user and per-item offsets. */
+  public boolean hasBiases() {
+    return userBias != null;
+  }
+
+  /**
+   * Copies user {@code user}'s current vector (with any update) into {@code dst[0..rank)}, and, for
+   * a model with biases, its offset into {@code dst[rank]} when {@code dst} has room.
+   */
   public void userVector(int user, double[] dst) {
     checkUser(user);
     UserUpdate update = updates.get(user);
     if (update != null) {
-      System.arraycopy(update.vector, 0, dst, 0, rank);
+      System.arraycopy(update.vector, 0, dst, 0, Math.min(dims, dst.length));
     } else {
       users.copyRow(user, dst);
+      if (userBias != null && dst.length > rank) {
+        dst[rank] = userBias[user];
+      }
     }
   }
 
@@ -302,6 +346,7 @@ public final class Recommender implements AutoCloseable {
       users.copyRow(user, ctx.vector);
     }
     score(items, ctx.vector, ctx);
+    double offset = userBias == null ? 0 : mean + userOffset(user, update);
     if (excludeRated) {
       if (update != null) {
         for (int item : update.rated) {
@@ -313,15 +358,18 @@ public final class Recommender implements AutoCloseable {
         }
       }
     }
-    return select(n, filter, ctx);
+    return select(n, filter, ctx, offset);
   }
 
-  /** Top-n items for any user vector, such as one from {@link #foldIn}. */
+  /**
+   * Top-n items for any user vector, such as one from {@link #foldIn} (with biases, {@code
+   * vector[rank]} is the user's offset).
+   */
   public int recommendForVector(double[] vector, int n, ItemFilter filter, ServingContext ctx) {
     checkContext(ctx, n);
     checkVector(vector);
     score(items, vector, ctx);
-    return select(n, filter, ctx);
+    return select(n, filter, ctx, userBias == null ? 0 : mean + vector[rank]);
   }
 
   /**
@@ -348,7 +396,7 @@ public final class Recommender implements AutoCloseable {
     }
     score(unitItems, ctx.vector, ctx);
     ctx.scores[item] = Float.NEGATIVE_INFINITY;
-    return select(n, filter, ctx);
+    return select(n, filter, ctx, 0);
   }
 
   /**
@@ -356,14 +404,23 @@ public final class Recommender implements AutoCloseable {
    * normal equations against the trained item factors. For a trained user's own ratings, in item
    * order, it is that user's trained vector. Allocates nothing.
    *
-   * @param out receives the vector, length at least rank
+   * @param out receives the vector (length at least rank), followed by the user's offset for a
+   *     model with biases (then length at least rank + 1)
    * @throws IllegalArgumentException for an unknown item, a non-finite rating or a repeated item
    */
   public void foldIn(int[] items, float[] ratings, int count, double[] out, ServingContext ctx) {
     checkContext(ctx, 1);
     checkRatings(items, ratings, count, ctx);
     checkVector(out);
-    ctx.foldIn.solve(itemFactors, items, ratings, count, out);
+    solve(ctx, items, ratings, count, out);
+  }
+
+  private void solve(ServingContext ctx, int[] items, float[] ratings, int count, double[] out) {
+    if (userBias == null) {
+      ctx.foldIn.solve(itemFactors, items, ratings, count, out);
+    } else {
+      ctx.foldIn.solve(itemFactors, itemBias, mean, items, ratings, count, out);
+    }
   }
 
   /**
@@ -378,8 +435,8 @@ public final class Recommender implements AutoCloseable {
     int[] sortedItems = Arrays.copyOf(items, count);
     float[] sortedRatings = new float[count];
     sortByItem(sortedItems, ratings, sortedRatings, count);
-    double[] vector = new double[rank];
-    ctx.foldIn.solve(itemFactors, sortedItems, sortedRatings, count, vector);
+    double[] vector = new double[dims];
+    solve(ctx, sortedItems, sortedRatings, count, vector);
     updates.set(user, new UserUpdate(vector, sortedItems));
   }
 
@@ -417,14 +474,23 @@ public final class Recommender implements AutoCloseable {
     for (int c = 0; c < rank; c++) {
       ctx.query[c] = (float) vector[c];
     }
-    kernel.scoreAll(blocks.data, blocks.numBlocks, rank, ctx.query, ctx.scores);
+    if (blocks.dims > rank) {
+      ctx.query[rank] = 1f; // scores the item offsets riding in the last component
+    }
+    kernel.scoreAll(blocks.data, blocks.numBlocks, blocks.dims, ctx.query, ctx.scores);
   }
 
-  private int select(int n, ItemFilter filter, ServingContext ctx) {
+  /** Top-n of the scores; {@code offset} (μ + bᵤ) is added to the results, not to every score. */
+  private int select(int n, ItemFilter filter, ServingContext ctx, double offset) {
     ctx.count =
         TopN.select(
             kernel, ctx.scores, numItems, n, filter, ctx.heapItems, ctx.heapScores, ctx.resultItems,
             ctx.resultScores);
+    if (offset != 0) {
+      for (int i = 0; i < ctx.count; i++) {
+        ctx.resultScores[i] += (float) offset;
+      }
+    }
     return ctx.count;
   }
 
@@ -468,9 +534,10 @@ public final class Recommender implements AutoCloseable {
   }
 
   private void checkVector(double[] vector) {
-    if (vector.length < rank) {
+    if (vector.length < dims) {
       throw new IllegalArgumentException(
-          "vector length: " + vector.length + " (expected: >= rank " + rank + ")");
+          "vector length: " + vector.length + " (expected: >= " + dims
+              + (userBias == null ? ", the rank)" : ", the rank + 1 for the offset)"));
     }
   }
 
@@ -525,6 +592,19 @@ public final class Recommender implements AutoCloseable {
 
   double[] itemFactors() {
     return itemFactors;
+  }
+
+  double biasMean() {
+    return mean;
+  }
+
+  /** User {@code user}'s current offset, with any update (0 without biases). */
+  double userOffset(int user) {
+    return userBias == null ? 0 : userOffset(user, updates.get(user));
+  }
+
+  double[] itemOffsets() {
+    return itemBias;
   }
 
   long[] userIds() {

@@ -28,8 +28,9 @@ public final class ServingContext {
     this.owner = owner;
     this.maxResults = maxResults;
     this.scores = new float[scoreLength];
-    this.query = new float[rank];
-    this.vector = new double[rank];
+    // one more for the constant that scores the item offsets of a model with biases
+    this.query = new float[rank + 1];
+    this.vector = new double[rank + 1];
     this.heapItems = new int[maxResults];
     this.heapScores = new float[maxResults];
     this.resultItems = new int[maxResults];

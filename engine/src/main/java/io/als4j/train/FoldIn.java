@@ -26,12 +26,8 @@ public final class FoldIn {
   }
 
   public FoldIn(AlsConfig config, GramKernel kernel, LAPACK lapack) {
-    if (config.biases()) {
-      throw new UnsupportedOperationException(
-          "fold-in of a model with biases is not supported yet; train without biases to serve");
-    }
     this.config = config;
-    this.equations = new NormalEquations(kernel, lapack, config.rank());
+    this.equations = new NormalEquations(kernel, lapack, config.rank(), config.biases());
   }
 
   /**
@@ -43,6 +39,9 @@ public final class FoldIn {
    * @throws SolveFailedException if the system is not positive definite (λ = 0 and too few ratings)
    */
   public void solve(double[] itemFactors, int[] items, float[] ratings, int count, double[] out) {
+    if (config.biases()) {
+      throw new IllegalStateException("this model has biases: use the solve with item offsets");
+    }
     if (count == 0) {
       java.util.Arrays.fill(out, 0, config.rank(), 0.0);
       return;
@@ -56,5 +55,32 @@ public final class FoldIn {
     if (info != 0) {
       throw HalfSweep.failure(Side.USERS, -1, info, count, lambda);
     }
+  }
+
+  /**
+   * With biases: fits the ratings minus {@code mean} and the items' offsets, and writes the user's
+   * vector to {@code out[0..rank)} and its offset to {@code out[rank]}.
+   */
+  public void solve(
+      double[] itemFactors, double[] itemBias, double mean, int[] items, float[] ratings,
+      int count, double[] out) {
+    if (!config.biases()) {
+      throw new IllegalStateException("this model has no biases: use the solve without offsets");
+    }
+    final int k = config.rank();
+    if (count == 0) {
+      java.util.Arrays.fill(out, 0, k + 1, 0.0);
+      return;
+    }
+    equations.reset();
+    for (int t = 0; t < count; t++) {
+      equations.add(itemFactors, items[t], ratings[t] - mean - itemBias[items[t]]);
+    }
+    final double lambda = config.lambdaFor(count);
+    final int info = equations.solve(lambda, out, 0);
+    if (info != 0) {
+      throw HalfSweep.failure(Side.USERS, -1, info, count, lambda);
+    }
+    out[k] = equations.bias();
   }
 }

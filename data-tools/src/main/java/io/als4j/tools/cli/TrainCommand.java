@@ -102,11 +102,6 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     AlsConfig config = training.toConfig(seed);
-    if (save != null && config.biases()) {
-      throw new IllegalArgumentException(
-          "--save with --biases: model files do not hold biases yet (train without --biases to"
-              + " save)");
-    }
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
     Ratings all;

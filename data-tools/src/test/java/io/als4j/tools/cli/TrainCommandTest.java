@@ -96,14 +96,16 @@ class TrainCommandTest {
   }
 
   @Test
-  void biasesTrainAndCannotBeSavedYet() {
+  void biasesTrainSaveAndServe() {
+    Path model = dir.resolve("biased.als");
     int status = run("train", "--users", "400", "--items", "300", "--ratings", "30000", "-t", "4",
-        "--biases");
+        "--biases", "--save", model.toString());
     assertEquals(0, status, cli.err());
     assertTrue(cli.out().contains("(weighted), biases,"), cli.out());
-    CliRunner save = new CliRunner();
-    assertEquals(1, save.run("train", "--biases", "--save", dir.resolve("m.als").toString()));
-    assertTrue(save.err().contains("--save with --biases"), save.err());
+    CliRunner recommend = new CliRunner();
+    assertEquals(0, recommend.run("recommend", "--model", model.toString(), "--user", "3", "-n",
+        "3"), recommend.err());
+    assertEquals(4, recommend.out().strip().split("\n").length, recommend.out());
   }
 
   @Test

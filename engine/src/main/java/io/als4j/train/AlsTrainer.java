@@ -117,33 +117,67 @@ public final class AlsTrainer implements AutoCloseable {
 
   /** Trains, reporting every iteration to {@code listener}. */
   public AlsModel train(RatingMatrix ratings, TrainingListener listener) {
+    return train(ratings, listener, null, null);
+  }
+
+  /**
+   * Trains with a validation curve and, optionally, early stopping.
+   *
+   * @param validator scores the model on held-out ratings after every iteration; may be null
+   * @param stopping stop after {@code patience} iterations without improvement of the validation
+   *     RMSE and return the best iteration's model; null to run every iteration (needs a validator)
+   * @return the model. With early stopping it is the best iteration's, closed like every run by a
+   *     user half-sweep against its item factors: exactly the model a run of that many iterations
+   *     gives
+   */
+  public AlsModel train(
+      RatingMatrix ratings, TrainingListener listener, Validator validator,
+      EarlyStopping stopping) {
+    if (stopping != null && validator == null) {
+      throw new IllegalArgumentException("early stopping needs a validator (validation ratings)");
+    }
     TrainingRun run = start(ratings);
     final int iterations = config.iterations();
+    double[][] best = null;
+    double bestRmse = Double.POSITIVE_INFINITY;
+    int sinceBest = 0;
     for (int it = 1; it <= iterations; it++) {
       long t0 = System.nanoTime();
       run.sweepUsers();
       run.sweepItems();
       double flops = run.flopsPerIteration();
-      if (it == iterations) {
+      if (it == iterations && stopping == null) {
         // Close with the users solved against the final items: then every user vector is exactly
         // what fold-in computes from that user's ratings (FoldIn), and the loss drops once more.
         run.sweepUsers();
         flops += run.userSweepFlops();
       }
       double seconds = (System.nanoTime() - t0) * 1e-9;
-      if (listener == TrainingListener.NONE) {
+      double[] validation =
+          validator == null ? new double[] {Double.NaN, Double.NaN} : validator.score(run.model());
+      if (listener != TrainingListener.NONE) {
         // The loss costs a pass over every rating: only for someone who listens.
-        continue;
+        Loss loss = run.loss();
+        listener.onIteration(
+            new IterationStats(
+                it, iterations, loss, seconds, run.numRatings() / seconds,
+                flops / seconds * 1e-9, validation[0], validation[1]));
       }
-      Loss loss = run.loss();
-      listener.onIteration(
-          new IterationStats(
-              it,
-              iterations,
-              loss,
-              seconds,
-              run.numRatings() / seconds,
-              flops / seconds * 1e-9));
+      if (stopping != null) {
+        if (validation[0] < bestRmse * (1 - stopping.minDelta())) {
+          bestRmse = validation[0];
+          best = run.snapshot();
+          sinceBest = 0;
+        } else if (++sinceBest >= stopping.patience()) {
+          break;
+        }
+      }
+    }
+    if (stopping != null) {
+      if (best != null) {
+        run.restore(best);
+      }
+      run.sweepUsers();
     }
     return run.model();
   }

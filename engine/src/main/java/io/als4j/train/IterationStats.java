@@ -11,6 +11,9 @@ package io.als4j.train;
  *     once per half-sweep, so twice per iteration
  * @param gflops Gram, right-hand-side and Cholesky floating-point work of the iteration, in 10⁹
  *     operations per second of {@code seconds}
+ * @param validationRmse RMSE on the validation ratings after the iteration, NaN without a {@link
+ *     Validator}
+ * @param validationMae MAE on the validation ratings, NaN without a validator
  */
 public record IterationStats(
     int iteration,
@@ -18,4 +21,6 @@ public record IterationStats(
     Loss loss,
     double seconds,
     double ratingsPerSecond,
-    double gflops) {}
+    double gflops,
+    double validationRmse,
+    double validationMae) {}

@@ -91,6 +91,24 @@ public final class TrainingRun {
         : new AlsModel(users, items, mean, userBias, itemBias);
   }
 
+  /** A copy of the current factors and offsets, for early stopping. */
+  double[][] snapshot() {
+    return new double[][] {
+      users.data().clone(), items.data().clone(),
+      userBias == null ? null : userBias.clone(), itemBias == null ? null : itemBias.clone()
+    };
+  }
+
+  /** Puts a {@link #snapshot} back. */
+  void restore(double[][] snapshot) {
+    System.arraycopy(snapshot[0], 0, users.data(), 0, snapshot[0].length);
+    System.arraycopy(snapshot[1], 0, items.data(), 0, snapshot[1].length);
+    if (userBias != null) {
+      System.arraycopy(snapshot[2], 0, userBias, 0, userBias.length);
+      System.arraycopy(snapshot[3], 0, itemBias, 0, itemBias.length);
+    }
+  }
+
   /** Floating-point operations of one full iteration, for GFLOP/s figures. */
   public double flopsPerIteration() {
     return flopsPerIteration;

@@ -17,10 +17,14 @@ import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
+import io.als4j.train.EarlyStopping;
 import io.als4j.train.IterationStats;
+import io.als4j.train.Validator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,6 +75,32 @@ final class TrainCommand implements Callable<Integer> {
   long seed = AlsConfig.DEFAULT_SEED;
 
   @Option(
+      names = "--validation-fraction",
+      paramLabel = "F",
+      description = "Hold out this fraction of the training ratings and report RMSE and MAE on them"
+          + " after every iteration (default: none).")
+  double validationFraction;
+
+  @Option(
+      names = "--early-stopping",
+      paramLabel = "PATIENCE",
+      description = "Stop when validation RMSE has not improved by --min-delta for PATIENCE"
+          + " iterations, and keep the best iteration's model (needs --validation-fraction).")
+  Integer patience;
+
+  @Option(
+      names = "--min-delta",
+      description = "Relative improvement of validation RMSE that counts (default: ${DEFAULT-VALUE}).")
+  double minDelta = 0.001;
+
+  @Option(
+      names = "--history",
+      paramLabel = "FILE",
+      description = "Write the per-iteration history (loss, RMSE, validation, time, GFLOP/s) to a"
+          + " .csv or .json file.")
+  Path history;
+
+  @Option(
       names = "--save",
       paramLabel = "FILE",
       description =
@@ -102,6 +132,14 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     AlsConfig config = training.toConfig(seed);
+    EarlyStopping stopping = patience == null ? null : new EarlyStopping(patience, minDelta);
+    if (stopping != null && validationFraction <= 0) {
+      throw new IllegalArgumentException(
+          "--early-stopping needs validation ratings: add --validation-fraction, e.g. 0.1");
+    }
+    if (history != null) {
+      HistoryFile.checkName(history);
+    }
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
     Ratings all;
@@ -141,10 +179,19 @@ final class TrainCommand implements Callable<Integer> {
           degreeSummary(summary.byUser()), degreeSummary(summary.byItem()));
     }
     HoldOutSplit split = HoldOutSplit.random(all, holdout, seed);
+    Ratings trainRatings = split.train();
+    Ratings validation = null;
+    if (validationFraction > 0) {
+      HoldOutSplit inner = HoldOutSplit.random(split.train(), validationFraction, seed + 1);
+      trainRatings = inner.train();
+      validation = inner.test();
+    }
     out.printf(
         Locale.ROOT,
-        "split: %,d training, %,d held out (%.0f %% at random)%n",
-        split.train().size(), split.test().size(), holdout * 100);
+        "split: %,d training, %,d held out (%.0f %% at random)%s%n",
+        trainRatings.size(), split.test().size(), holdout * 100,
+        validation == null ? "" : String.format(Locale.ROOT, ", %,d of the training ratings for"
+            + " validation", validation.size()));
     out.printf(
         Locale.ROOT,
         "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; LAPACK %s%n",
@@ -155,14 +202,46 @@ final class TrainCommand implements Callable<Integer> {
     out.flush();
 
     long start = System.nanoTime();
-    try (RatingMatrix training = split.train().toMatrix();
+    List<IterationStats> events = new ArrayList<>();
+    final Ratings fitted = trainRatings;
+    final Ratings validating = validation;
+    try (RatingMatrix training = trainRatings.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
-      AlsModel model = trainer.train(training, stats -> printIteration(out, stats));
+      Validator validator = null;
+      if (validating != null) {
+        Evaluator v = Evaluator.forTraining(fitted, UnknownPolicy.DROP);
+        validator = model -> {
+          Evaluation e = v.evaluate(model, training, validating);
+          return new double[] {e.rmse(), e.mae()};
+        };
+      }
+      AlsModel model = trainer.train(training, stats -> {
+        events.add(stats);
+        printIteration(out, stats);
+      }, validator, stopping);
+      if (stopping != null && events.size() < config.iterations()) {
+        // The kept iteration, by the trainer's rule: the last one that beat the best so far by
+        // the relative min delta.
+        int kept = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (IterationStats e : events) {
+          if (e.validationRmse() < best * (1 - minDelta)) {
+            best = e.validationRmse();
+            kept = e.iteration();
+          }
+        }
+        out.printf(Locale.ROOT, "stopped early after %d iterations; kept iteration %d (validation"
+            + " RMSE %.4f)%n", events.size(), kept, best);
+      }
+      if (history != null) {
+        HistoryFile.write(history, events);
+        out.printf(Locale.ROOT, "wrote the history to %s%n", history);
+      }
       double seconds = (System.nanoTime() - start) * 1e-9;
       out.printf(Locale.ROOT, "trained in %.2f s%n", seconds);
 
-      double[] range = split.train().range();
-      Evaluator evaluator = Evaluator.forTraining(split.train(), UnknownPolicy.DROP);
+      double[] range = fitted.range();
+      Evaluator evaluator = Evaluator.forTraining(fitted, UnknownPolicy.DROP);
       Evaluation result = evaluator.evaluate(model, training, split.test());
       out.printf(
           Locale.ROOT,
@@ -204,9 +283,11 @@ final class TrainCommand implements Callable<Integer> {
   private static void printIteration(PrintWriter out, IterationStats s) {
     out.printf(
         Locale.ROOT,
-        "iter %3d/%d  loss %.6e  train RMSE %.4f  %7.3f s  %6.2f M ratings/s  %6.2f GFLOP/s%n",
+        "iter %3d/%d  loss %.6e  train RMSE %.4f  %7.3f s  %6.2f M ratings/s  %6.2f GFLOP/s%s%n",
         s.iteration(), s.iterations(), s.loss().total(), s.loss().rmse(), s.seconds(),
-        s.ratingsPerSecond() / 1e6, s.gflops());
+        s.ratingsPerSecond() / 1e6, s.gflops(),
+        Double.isNaN(s.validationRmse()) ? ""
+            : String.format(Locale.ROOT, "  validation RMSE %.4f", s.validationRmse()));
     out.flush();
   }
 

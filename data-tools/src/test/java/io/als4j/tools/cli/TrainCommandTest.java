@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -109,11 +110,50 @@ class TrainCommandTest {
   }
 
   @Test
+  void validationCurveAndHistoryFilesMatchTheIterations() throws IOException {
+    Path csv = dir.resolve("history.csv");
+    Path json = dir.resolve("history.json");
+    for (Path history : new Path[] {csv, json}) {
+      CliRunner run = new CliRunner();
+      assertEquals(0, run.run("train", "--users", "500", "--items", "300", "--ratings", "40000",
+          "-t", "5", "--validation-fraction", "0.1", "--history", history.toString()), run.err());
+      assertTrue(run.out().contains("of the training ratings for validation"), run.out());
+      assertEquals(5, run.out().split("validation RMSE ").length - 1, run.out());
+    }
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals("iteration,loss,train_rmse,validation_rmse,validation_mae,seconds,gflops",
+        lines.get(0));
+    assertEquals(6, lines.size());
+    for (int i = 1; i <= 5; i++) {
+      String[] cells = lines.get(i).split(",");
+      assertEquals(String.valueOf(i), cells[0]);
+      double validation = Double.parseDouble(cells[3]);
+      assertTrue(validation > 0.3 && validation < 3, lines.get(i));
+    }
+    com.fasterxml.jackson.databind.JsonNode rows =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    assertEquals(5, rows.size());
+    assertEquals(5, rows.get(4).get("iteration").asInt());
+    assertTrue(rows.get(4).get("validation_rmse").asDouble() > 0.3);
+  }
+
+  @Test
+  void earlyStoppingNeedsValidationAndHistoryAKnownFormat() {
+    assertEquals(1, run("train", "--early-stopping", "2"));
+    assertEquals("als4j train: --early-stopping needs validation ratings: add"
+        + " --validation-fraction, e.g. 0.1", cli.err().strip());
+    CliRunner bad = new CliRunner();
+    assertEquals(1, bad.run("train", "--history", dir.resolve("h.txt").toString()));
+    assertTrue(bad.err().contains("(expected: a .csv or .json file)"), bad.err());
+  }
+
+  @Test
   void helpDocumentsEveryOption() {
     assertEquals(0, run("train", "--help"));
     for (String option :
         new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
-          "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--biases"}) {
+          "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--biases",
+          "--validation-fraction", "--early-stopping", "--min-delta", "--history"}) {
       assertTrue(cli.out().contains(option), option + " missing from --help");
     }
   }

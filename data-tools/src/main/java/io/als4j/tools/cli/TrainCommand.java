@@ -101,6 +101,12 @@ final class TrainCommand implements Callable<Integer> {
   Path history;
 
   @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "Draw the convergence curves (training and validation RMSE, time) to a PNG.")
+  Path plot;
+
+  @Option(
       names = "--save",
       paramLabel = "FILE",
       description =
@@ -139,6 +145,9 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (history != null) {
       HistoryFile.checkName(history);
+    }
+    if (plot != null) {
+      ConvergencePlot.checkName(plot);
     }
     AlsTrainer.checkRequirements(config);
     SyntheticDataset synthetic = null;
@@ -236,6 +245,10 @@ final class TrainCommand implements Callable<Integer> {
       if (history != null) {
         HistoryFile.write(history, events);
         out.printf(Locale.ROOT, "wrote the history to %s%n", history);
+      }
+      if (plot != null) {
+        ConvergencePlot.write(plot, events);
+        out.printf(Locale.ROOT, "drew the convergence plot to %s%n", plot);
       }
       double seconds = (System.nanoTime() - start) * 1e-9;
       out.printf(Locale.ROOT, "trained in %.2f s%n", seconds);

@@ -138,6 +138,19 @@ class TrainCommandTest {
   }
 
   @Test
+  void drawsAConvergencePlot() throws IOException {
+    Path png = dir.resolve("convergence.png");
+    assertEquals(0, run("train", "--users", "300", "--items", "200", "--ratings", "20000", "-t",
+        "4", "--validation-fraction", "0.1", "--plot", png.toString()), cli.err());
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(900, image.getWidth());
+    assertEquals(540, image.getHeight());
+    CliRunner bad = new CliRunner();
+    assertEquals(1, bad.run("train", "--plot", dir.resolve("c.jpg").toString()));
+    assertTrue(bad.err().contains("(expected: a .png file)"), bad.err());
+  }
+
+  @Test
   void earlyStoppingNeedsValidationAndHistoryAKnownFormat() {
     assertEquals(1, run("train", "--early-stopping", "2"));
     assertEquals("als4j train: --early-stopping needs validation ratings: add"
@@ -153,7 +166,7 @@ class TrainCommandTest {
     for (String option :
         new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
           "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--biases",
-          "--validation-fraction", "--early-stopping", "--min-delta", "--history"}) {
+          "--validation-fraction", "--early-stopping", "--min-delta", "--history", "--plot"}) {
       assertTrue(cli.out().contains(option), option + " missing from --help");
     }
   }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SplitCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
+      TuneCommand.class,
       RecommendCommand.class,
       SimilarCommand.class,
       DoctorCommand.class,

@@ -66,6 +66,35 @@ class EvaluationCommandsTest {
   }
 
   @Test
+  void tuneSortsConfigurationsByCrossValidatedRmseAndWritesThem() throws java.io.IOException {
+    Path data = dir.resolve("g.als4j");
+    assertEquals(0, new CliRunner().run("generate", "--preset", "ml-100k", "-o", data.toString()));
+    String prefix = dir.resolve("t").toString();
+    CliRunner tune = new CliRunner();
+    assertEquals(0, tune.run("tune", "--input", data.toString(), "--folds", "2", "--ranks", "3,6",
+        "--lambdas", "0.05", "--biases", "false,true", "-t", "3", "-o", prefix), tune.err());
+    java.util.List<String> csv = Files.readAllLines(Path.of(prefix + ".csv"));
+    assertEquals(5, csv.size(), "a header and 4 configurations");
+    double previous = 0;
+    for (int i = 1; i < csv.size(); i++) {
+      double rmse = Double.parseDouble(csv.get(i).split(",")[4]);
+      assertTrue(rmse >= previous, "sorted by mean RMSE: " + csv);
+      previous = rmse;
+    }
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(prefix + ".json").toFile());
+    assertEquals(4, json.size());
+    assertEquals(csv.get(1).split(",")[0], json.get(0).get("rank").asText());
+
+    CliRunner sampled = new CliRunner();
+    String other = dir.resolve("s").toString();
+    assertEquals(0, sampled.run("tune", "--input", data.toString(), "--folds", "2", "--ranks",
+        "3,6", "--lambdas", "0.05", "--biases", "false,true", "-t", "2", "--sample", "2", "-o",
+        other), sampled.err());
+    assertEquals(3, Files.readAllLines(Path.of(other + ".csv")).size());
+  }
+
+  @Test
   void aTemporalSplitWithoutTimestampsIsAClearError() {
     Path data = dir.resolve("g.als4j");
     assertEquals(0, new CliRunner().run("generate", "--preset", "ml-100k", "-o", data.toString()));

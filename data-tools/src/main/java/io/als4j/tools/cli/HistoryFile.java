@@ -1,10 +1,7 @@
 package io.als4j.tools.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.als4j.train.IterationStats;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,18 +38,6 @@ final class HistoryFile {
       row.put(COLUMNS[6], s.gflops());
       rows.add(row);
     }
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), rows);
-      return;
-    }
-    StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-    for (Map<String, Object> row : rows) {
-      List<String> cells = new ArrayList<>();
-      for (Object v : row.values()) {
-        cells.add(v == null ? "" : v.toString());
-      }
-      csv.append(String.join(",", cells)).append('\n');
-    }
-    Files.writeString(file, csv);
+    TableFile.write(file, rows);
   }
 }

@@ -1,7 +1,5 @@
 package io.als4j.tools.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.als4j.data.Dataset;
 import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.CrossValidation;
@@ -10,7 +8,6 @@ import io.als4j.train.AlsConfig;
 import io.als4j.train.LambdaMode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,8 +132,6 @@ final class TuneCommand implements Callable<Integer> {
 
   private void write(List<Row> rows) throws IOException {
     List<Map<String, Object>> table = new ArrayList<>();
-    StringBuilder csv =
-        new StringBuilder("rank,lambda,lambda_mode,biases,rmse_mean,rmse_sd,mae_mean,mae_sd,seconds\n");
     for (Row r : rows) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rank", r.config().rank());
@@ -149,14 +144,8 @@ final class TuneCommand implements Callable<Integer> {
       m.put("mae_sd", r.summary().maeSd());
       m.put("seconds", r.seconds());
       table.add(m);
-      List<String> cells = new ArrayList<>();
-      for (Object v : m.values()) {
-        cells.add(v.toString());
-      }
-      csv.append(String.join(",", cells)).append('\n');
     }
-    Files.writeString(Path.of(output + ".csv"), csv);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(Path.of(output + ".json").toFile(), table);
+    TableFile.writeCsv(Path.of(output + ".csv"), table);
+    TableFile.writeJson(Path.of(output + ".json"), table);
   }
 }

@@ -1,5 +1,6 @@
 package io.als4j.data;
 
+import java.util.Arrays;
 import net.openhft.chronicle.bytes.BytesStore;
 
 /**
@@ -156,14 +157,14 @@ public final class RatingMatrixBuilder implements AutoCloseable {
             + "): " + problem);
   }
 
-  /** Off-heap arrays of one orientation while it is being built. */
-  private static final class Arrays {
+  /** One orientation (by user or by item) while it is being built: off-heap arrays and row starts. */
+  private static final class Orientation {
     final long[] start;
     final BytesStore<?, Void> indices;
     final BytesStore<?, Void> values;
     final BytesStore<?, Void> times;
 
-    Arrays(long[] start, long n, boolean withTimes) {
+    Orientation(long[] start, long n, boolean withTimes) {
       this.start = start;
       this.indices = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
       this.values = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
@@ -219,13 +220,13 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     prefixSum(userStart);
     prefixSum(itemStart);
 
-    Arrays byItem = null;
-    Arrays byUser = null;
+    Orientation byItem = null;
+    Orientation byUser = null;
     try {
       if (groupedByUser) {
         // Users arrive grouped and ascending (MovieLens files are): the rows are the input in
         // order; only the items within each row need sorting, which stays in cache.
-        byUser = new Arrays(userStart, n, withTimes);
+        byUser = new Orientation(userStart, n, withTimes);
         for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
           byUser.put(t, triples.readInt(at + 4), triples.readFloat(at + 8));
           if (withTimes) {
@@ -234,11 +235,11 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         }
         freeTriples();
         sortRowsByColumn(byUser, users);
-        byItem = new Arrays(itemStart, n, false);
+        byItem = new Orientation(itemStart, n, false);
         return finish(byUser, byItem, users, items);
       }
       // Pass 1: triples → by item (input order within an item).
-      byItem = new Arrays(itemStart, n, withTimes);
+      byItem = new Orientation(itemStart, n, withTimes);
       long[] cursor = itemStart.clone();
       for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
         long pos = cursor[triples.readInt(at + 4)]++;
@@ -251,7 +252,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
 
       // Pass 2: by item → by user; items ascend within each user, and the ratings of a pair given
       // twice are adjacent, in input order.
-      byUser = new Arrays(userStart, n, withTimes);
+      byUser = new Orientation(userStart, n, withTimes);
       transpose(byItem, items, byUser, userStart.clone(), withTimes);
       byItem.releaseTimes();
       return finish(byUser, byItem, users, items);
@@ -267,12 +268,12 @@ public final class RatingMatrixBuilder implements AutoCloseable {
   }
 
   /** Merges duplicates in the by-user rows, then fills the by-item orientation from them. */
-  private RatingMatrix finish(Arrays byUser, Arrays byItem, int users, int items) {
+  private RatingMatrix finish(Orientation byUser, Orientation byItem, int users, int items) {
     duplicates = mergeDuplicates(byUser, users);
     long[] itemStart = byItem.start;
     if (duplicates > 0) {
       // Fewer ratings now: recount the items.
-      java.util.Arrays.fill(itemStart, 0);
+      Arrays.fill(itemStart, 0);
       for (long pos = 0; pos < byUser.start[users]; pos++) {
         itemStart[byUser.indices.readInt(pos << 2) + 1]++;
       }
@@ -288,12 +289,12 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * {@link DuplicatePolicy#LAST} relies on). Keys are (column, position in row) packed in a long,
    * sorted in a scratch array reused across rows.
    */
-  private static void sortRowsByColumn(Arrays rows, int count) {
+  private static void sortRowsByColumn(Orientation rows, int count) {
     final int tasks = (int) Math.min(PARALLELISM, Math.max(1, rows.start[count] / minEntriesPerTask));
     runParallel(tasks, task -> sortRows(rows, count * (long) task / tasks, count * (long) (task + 1) / tasks));
   }
 
-  private static void sortRows(Arrays rows, long fromRow, long toRow) {
+  private static void sortRows(Orientation rows, long fromRow, long toRow) {
     long[] keys = new long[64];
     float[] values = new float[64];
     long[] times = rows.times == null ? null : new long[64];
@@ -319,7 +320,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
           times[i] = rows.times.readLong((from + i) << 3);
         }
       }
-      java.util.Arrays.sort(keys, 0, n);
+      Arrays.sort(keys, 0, n);
       for (int i = 0; i < n; i++) {
         int original = (int) keys[i];
         rows.indices.writeInt((from + i) << 2, (int) (keys[i] >>> 32));
@@ -345,7 +346,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * depend on the number of tasks.
    */
   private static void transpose(
-      Arrays from, int rows, Arrays to, long[] cursor, boolean withTimes) {
+      Orientation from, int rows, Orientation to, long[] cursor, boolean withTimes) {
     final int targets = cursor.length - 1;
     final int tasks = (int) Math.min(PARALLELISM, Math.max(1, from.start[rows] / minEntriesPerTask));
     final int[] bounds = new int[tasks + 1];
@@ -400,7 +401,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    *
    * @return the number of ratings merged away
    */
-  private long mergeDuplicates(Arrays byUser, int users) {
+  private long mergeDuplicates(Orientation byUser, int users) {
     final long[] start = byUser.start;
     long write = 0;
     long merged = 0;

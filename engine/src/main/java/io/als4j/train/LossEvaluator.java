@@ -29,11 +29,7 @@ final class LossEvaluator {
     this.config = config;
   }
 
-  Loss evaluate(ForkJoinPool pool, FactorMatrix users, FactorMatrix items) {
-    return evaluate(pool, users, items, 0, null, null);
-  }
-
-  /** With biases (userBias and itemBias null without). */
+  /** The loss of these factors; {@code userBias} and {@code itemBias} are null without biases. */
   Loss evaluate(
       ForkJoinPool pool, FactorMatrix users, FactorMatrix items, double mean, double[] userBias,
       double[] itemBias) {

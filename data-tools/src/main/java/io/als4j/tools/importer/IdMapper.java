@@ -92,10 +92,6 @@ final class IdMapper {
     return index;
   }
 
-  int size() {
-    return strings ? nameIds.size() : numberCount;
-  }
-
   ExternalIds toExternalIds() {
     return strings
         ? ExternalIds.ofNames(nameIds.toArray(new String[0]))

@@ -45,8 +45,4 @@ public record ImportOptions(
         header, stringIds, skipInvalid, duplicates, minRating, maxRating);
   }
 
-  public ImportOptions withDelimiter(String d, Boolean h, int time) {
-    return new ImportOptions(format, d, userColumn, itemColumn, ratingColumn, time, h, stringIds,
-        skipInvalid, duplicates, minRating, maxRating);
-  }
 }

@@ -18,7 +18,6 @@ import java.util.zip.GZIPInputStream;
 final class LineSource implements AutoCloseable {
   private final Path file;
   private final InputStream in;
-  private final boolean gzip;
   private byte[] buffer = new byte[1 << 20];
   private int filled;
   private int next;
@@ -29,10 +28,9 @@ final class LineSource implements AutoCloseable {
   private long bytesRead;
   private final CountingStream raw;
 
-  private LineSource(Path file, InputStream in, boolean gzip, CountingStream raw) {
+  private LineSource(Path file, InputStream in, CountingStream raw) {
     this.file = file;
     this.in = in;
-    this.gzip = gzip;
     this.raw = raw;
   }
 
@@ -72,7 +70,7 @@ final class LineSource implements AutoCloseable {
     raw.reset();
     boolean gzip = b1 == 0x1f && b2 == 0x8b;
     try {
-      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, gzip, counted);
+      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, counted);
     } catch (EOFException e) {
       raw.close();
       throw new InputFormatException(file + ": truncated gzip stream (it ends inside the header)");
@@ -166,10 +164,6 @@ final class LineSource implements AutoCloseable {
   /** File bytes read so far (compressed bytes for gzip): progress against the file's size. */
   long fileBytesRead() {
     return raw.count;
-  }
-
-  boolean gzip() {
-    return gzip;
   }
 
   /** The current line as text, for error messages (allocates). */

@@ -74,7 +74,7 @@ public class IterationBenchmark {
   public void setUp() {
     ratings = SyntheticRatings.generate(SyntheticSpec.movieLens1m(42)).ratings().toMatrix();
     pool = new ForkJoinPool(threads);
-    AlsConfig config = AlsConfig.builder().rank(k).threads(threads).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(k).threads(threads).build();
     trainer = new AlsTrainer(config, pool, KernelChoice.named(kernel), lapackNamed(lapack));
     LapackBackend.Status status = LapackBackend.status();
     if (status.isNative() && status.openblasThreads() != OpenBlasThreads.NOT_OPENBLAS) {

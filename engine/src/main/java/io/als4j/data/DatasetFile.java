@@ -5,7 +5,6 @@ import io.als4j.store.StoreKind;
 import io.als4j.store.StoreReader;
 import io.als4j.store.StoreWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.MappedBytes;
 
@@ -66,10 +65,10 @@ public final class DatasetFile {
       }
       writeRows(w, byItem, CSC_OFFSETS, CSC_USERS, CSC_VALUES);
       if (dataset.userIds() != null) {
-        writeIds(w, USER_IDS, dataset.userIds());
+        ExternalIdsSection.write(w, USER_IDS, dataset.userIds());
       }
       if (dataset.itemIds() != null) {
-        writeIds(w, ITEM_IDS, dataset.itemIds());
+        ExternalIdsSection.write(w, ITEM_IDS, dataset.itemIds());
       }
       w.commit();
     }
@@ -89,32 +88,6 @@ public final class DatasetFile {
     w.endSection();
     w.beginSection(values);
     w.writeBytes(rows.valuesStore(), rows.valuesAt(), 4 * rows.entries());
-    w.endSection();
-  }
-
-  private static void writeIds(StoreWriter w, int tag, ExternalIds ids) throws IOException {
-    w.beginSection(tag);
-    if (ids.numeric()) {
-      w.writeInt(0);
-      for (int i = 0; i < ids.size(); i++) {
-        w.writeLong(ids.number(i));
-      }
-    } else {
-      w.writeInt(1);
-      byte[][] encoded = new byte[ids.size()][];
-      long at = 0;
-      w.writeLong(0);
-      for (int i = 0; i < ids.size(); i++) {
-        encoded[i] = ids.name(i).getBytes(StandardCharsets.UTF_8);
-        at += encoded[i].length;
-        w.writeLong(at);
-      }
-      for (byte[] bytes : encoded) {
-        for (byte b : bytes) {
-          w.writeByte(b);
-        }
-      }
-    }
     w.endSection();
   }
 
@@ -156,41 +129,13 @@ public final class DatasetFile {
       CompressedRows byItem =
           new CompressedRows(items, users, n, bytes, store.offset(CSC_OFFSETS), bytes,
               store.offset(CSC_USERS), bytes, store.offset(CSC_VALUES), null, 0, false);
-      ExternalIds userIds = (flags & 2) != 0 ? readIds(store, USER_IDS, users) : null;
-      ExternalIds itemIds = (flags & 4) != 0 ? readIds(store, ITEM_IDS, items) : null;
+      ExternalIds userIds = (flags & 2) != 0 ? ExternalIdsSection.read(store, USER_IDS, users) : null;
+      ExternalIds itemIds = (flags & 4) != 0 ? ExternalIdsSection.read(store, ITEM_IDS, items) : null;
       return new Dataset(new RatingMatrix(byUser, byItem, store), userIds, itemIds);
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
     }
-  }
-
-  private static ExternalIds readIds(StoreReader store, int tag, int count) throws IOException {
-    MappedBytes bytes = store.bytes();
-    long at = store.offset(tag);
-    int type = bytes.readInt(at);
-    if (type == 0) {
-      expect(store, tag, 4 + 8L * count);
-      long[] ids = new long[count];
-      for (int i = 0; i < count; i++) {
-        ids[i] = bytes.readLong(at + 4 + 8L * i);
-      }
-      return ExternalIds.ofNumbers(ids);
-    }
-    long textAt = at + 4 + 8L * (count + 1);
-    long total = bytes.readLong(textAt - 8);
-    expect(store, tag, 4 + 8L * (count + 1) + total);
-    String[] names = new String[count];
-    for (int i = 0; i < count; i++) {
-      long from = bytes.readLong(at + 4 + 8L * i);
-      long to = bytes.readLong(at + 4 + 8L * (i + 1));
-      byte[] utf8 = new byte[(int) (to - from)];
-      for (int b = 0; b < utf8.length; b++) {
-        utf8[b] = bytes.readByte(textAt + from + b);
-      }
-      names[i] = new String(utf8, StandardCharsets.UTF_8);
-    }
-    return ExternalIds.ofNames(names);
   }
 
   private static void expect(StoreReader store, int tag, long length) throws IOException {

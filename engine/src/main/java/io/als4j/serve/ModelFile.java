@@ -1,5 +1,7 @@
 package io.als4j.serve;
 
+import io.als4j.data.ExternalIds;
+import io.als4j.data.ExternalIdsSection;
 import io.als4j.store.CorruptStoreException;
 import io.als4j.store.StoreKind;
 import io.als4j.store.StoreReader;
@@ -22,14 +24,16 @@ import net.openhft.chronicle.bytes.MappedBytes;
  * 3 ITEM_FACTORS  items × rank doubles, row-major    (copied to the heap: the SIMD scorer needs it)
  * 4 RATED_OFFSETS users + 1 longs                    (optional, with 5)
  * 5 RATED_ITEMS   item indices, ascending per user   (read in place)
- * 6 USER_IDS      users longs: external ids          (optional, with 7)
- * 7 ITEM_IDS      items longs
+ * 6 USER_IDS      external ids, integers or strings,  (optional, with 7; version 1: users longs)
+ *                 as in dataset stores ({@link ExternalIdsSection})
+ * 7 ITEM_IDS      the same for items
  * 8 USER_BIAS     users doubles: offsets bᵢ            (with biases, with 9)
  * 9 ITEM_BIAS     items doubles: offsets cⱼ
  * </pre>
  */
 final class ModelFile {
-  static final int VERSION = 1;
+  /** 2: ids as {@link ExternalIdsSection} (integers or strings); 1 had integer ids only. */
+  static final int VERSION = 2;
   private static final int CONFIG = 1;
   private static final int USER_FACTORS = 2;
   private static final int ITEM_FACTORS = 3;
@@ -106,12 +110,8 @@ final class ModelFile {
         w.endSection();
       }
       if (model.userIds() != null && model.itemIds() != null) {
-        w.beginSection(USER_IDS);
-        w.writeLongs(model.userIds(), 0, users);
-        w.endSection();
-        w.beginSection(ITEM_IDS);
-        w.writeLongs(model.itemIds(), 0, model.numItems());
-        w.endSection();
+        ExternalIdsSection.write(w, USER_IDS, model.userIds());
+        ExternalIdsSection.write(w, ITEM_IDS, model.itemIds());
       }
       w.commit();
     }
@@ -160,11 +160,11 @@ final class ModelFile {
       }
       double[] userBias = biases ? readDoubles(store, USER_BIAS, users) : null;
       double[] itemBias = biases ? readDoubles(store, ITEM_BIAS, items) : null;
-      long[] userIds = null;
-      long[] itemIds = null;
+      ExternalIds userIds = null;
+      ExternalIds itemIds = null;
       if (store.has(USER_IDS)) {
-        userIds = readLongs(store, USER_IDS, users);
-        itemIds = readLongs(store, ITEM_IDS, items);
+        userIds = readIds(store, USER_IDS, users);
+        itemIds = readIds(store, ITEM_IDS, items);
       }
       return new Recommender(
           config, users, items, UserFactors.mapped(bytes, store.offset(USER_FACTORS), k),
@@ -183,6 +183,12 @@ final class ModelFile {
       values[i] = store.bytes().readDouble(at + 8L * i);
     }
     return values;
+  }
+
+  private static ExternalIds readIds(StoreReader store, int tag, int count) throws IOException {
+    return store.kindVersion() == 1
+        ? ExternalIds.ofNumbers(readLongs(store, tag, count))
+        : ExternalIdsSection.read(store, tag, count);
   }
 
   private static long[] readLongs(StoreReader store, int tag, int count) throws IOException {

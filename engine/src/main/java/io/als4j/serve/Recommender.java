@@ -1,5 +1,6 @@
 package io.als4j.serve;
 
+import io.als4j.data.ExternalIds;
 import io.als4j.data.RatingMatrix;
 import io.als4j.internal.ParallelChunks;
 import io.als4j.kernel.ScoringKernel;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * A trained model as a serving component: scores, top-N recommendations, similar items and
@@ -37,10 +37,9 @@ public final class Recommender implements AutoCloseable {
   private final UserFactors users;
   private final double[] itemFactors;
   private final RatedItems rated;
-  private final long[] userIds;
-  private final long[] itemIds;
-  private final Long2LongHashMap userIndex;
-  private final Long2LongHashMap itemIndex;
+  /** External ids both ways; null when the model has none. */
+  private final IdIndex userIds;
+  private final IdIndex itemIds;
   private final io.als4j.store.StoreReader store;
   private final ScoringKernel kernel;
   private final ItemBlocks items;
@@ -65,8 +64,8 @@ public final class Recommender implements AutoCloseable {
       UserFactors users,
       double[] itemFactors,
       RatedItems rated,
-      long[] userIds,
-      long[] itemIds,
+      ExternalIds userIds,
+      ExternalIds itemIds,
       double[] ratingStats,
       double mean,
       double[] userBias,
@@ -79,10 +78,8 @@ public final class Recommender implements AutoCloseable {
     this.users = users;
     this.itemFactors = itemFactors;
     this.rated = rated;
-    this.userIds = userIds;
-    this.itemIds = itemIds;
-    this.userIndex = reverse(userIds);
-    this.itemIndex = reverse(itemIds);
+    this.userIds = IdIndex.of("userIds", userIds, numUsers);
+    this.itemIds = IdIndex.of("itemIds", itemIds, numItems);
     this.store = store;
     this.ratingStats = ratingStats.clone();
     this.mean = mean;
@@ -101,11 +98,12 @@ public final class Recommender implements AutoCloseable {
    * @param config the config it was trained with (fold-in uses its rank and λ rule)
    * @param training the training ratings, for "exclude rated"; may be null (then nothing is
    *     excluded). Copied: the matrix may be closed afterwards.
-   * @param userIds external user ids by dense index, or null
+   * @param userIds external user ids by dense index (integers or strings), or null
    * @param itemIds external item ids by dense index, or null
    */
   public static Recommender of(
-      AlsModel model, AlsConfig config, RatingMatrix training, long[] userIds, long[] itemIds) {
+      AlsModel model, AlsConfig config, RatingMatrix training, ExternalIds userIds,
+      ExternalIds itemIds) {
     if (model.hasBiases() != config.biases()) {
       throw new IllegalArgumentException(
           "biases: the model " + (model.hasBiases() ? "has" : "has no") + " offsets, the config"
@@ -122,13 +120,25 @@ public final class Recommender implements AutoCloseable {
         UserFactors.heap(model.userFactors().data(), model.rank()),
         model.itemFactors().data(),
         training == null ? null : RatedItems.copyOf(training.byUser()),
-        checkIds("userIds", userIds, model.numUsers()),
-        checkIds("itemIds", itemIds, model.numItems()),
+        userIds,
+        itemIds,
         training == null ? new double[] {Double.NaN, Double.NaN, Double.NaN} : stats(training),
         model.mean(),
         model.hasBiases() ? offsets(model, true) : null,
         model.hasBiases() ? offsets(model, false) : null,
         null);
+  }
+
+  /** A model whose ids are its dense indices. */
+  public static Recommender of(AlsModel model, AlsConfig config, RatingMatrix training) {
+    return of(model, config, training, (ExternalIds) null, null);
+  }
+
+  /** {@link #of(AlsModel, AlsConfig, RatingMatrix, ExternalIds, ExternalIds)} with integer ids. */
+  public static Recommender of(
+      AlsModel model, AlsConfig config, RatingMatrix training, long[] userIds, long[] itemIds) {
+    return of(model, config, training, userIds == null ? null : ExternalIds.ofNumbers(userIds),
+        itemIds == null ? null : ExternalIds.ofNumbers(itemIds));
   }
 
   private static double[] offsets(AlsModel model, boolean users) {
@@ -162,25 +172,6 @@ public final class Recommender implements AutoCloseable {
   /** Writes this model, with every {@link #updateUser} so far, to {@code file} atomically. */
   public void save(Path file) throws IOException {
     ModelFile.save(this, file);
-  }
-
-  private static long[] checkIds(String name, long[] ids, int expected) {
-    if (ids != null && ids.length != expected) {
-      throw new IllegalArgumentException(
-          name + ": " + ids.length + " ids (expected: " + expected + ", one per index)");
-    }
-    return ids;
-  }
-
-  private static Long2LongHashMap reverse(long[] ids) {
-    if (ids == null) {
-      return null;
-    }
-    Long2LongHashMap map = new Long2LongHashMap(ids.length * 2 + 8, 0.65f, -1);
-    for (int i = 0; i < ids.length; i++) {
-      map.put(ids[i], i);
-    }
-    return map;
   }
 
   public int numUsers() {
@@ -224,26 +215,62 @@ public final class Recommender implements AutoCloseable {
     return userIds != null && itemIds != null;
   }
 
-  /** The dense index of external user id {@code id}, or -1 if unknown (or no ids). */
+  /** Whether the ids are integers (or there are none, and the dense indices serve as ids). */
+  public boolean hasNumericIds() {
+    return (userIds == null || userIds.ids().numeric())
+        && (itemIds == null || itemIds.ids().numeric());
+  }
+
+  /** The dense index of integer user id {@code id}, or -1 if unknown (or no integer ids). */
   public int userIndex(long id) {
-    return userIndex == null ? -1 : (int) userIndex.get(id);
+    return userIds == null ? -1 : userIds.index(id);
   }
 
-  /** The dense index of external item id {@code id}, or -1 if unknown (or no ids). */
+  /** The dense index of integer item id {@code id}, or -1 if unknown (or no integer ids). */
   public int itemIndex(long id) {
-    return itemIndex == null ? -1 : (int) itemIndex.get(id);
+    return itemIds == null ? -1 : itemIds.index(id);
   }
 
-  /** The external id of user {@code user} (the index itself without ids). */
+  /** The dense index of user id {@code id} (a string id, or an integer id as text), or -1. */
+  public int userIndex(String id) {
+    return userIds == null ? -1 : userIds.index(id);
+  }
+
+  /** The dense index of item id {@code id} (a string id, or an integer id as text), or -1. */
+  public int itemIndex(String id) {
+    return itemIds == null ? -1 : itemIds.index(id);
+  }
+
+  /**
+   * The integer id of user {@code user} (the index itself without ids).
+   *
+   * @throws IllegalStateException if the ids are strings: use {@link #userName}
+   */
   public long userId(int user) {
     checkUser(user);
-    return userIds == null ? user : userIds[user];
+    return userIds == null ? user : userIds.ids().number(user);
   }
 
-  /** The external id of item {@code item} (the index itself without ids). */
+  /**
+   * The integer id of item {@code item} (the index itself without ids).
+   *
+   * @throws IllegalStateException if the ids are strings: use {@link #itemName}
+   */
   public long itemId(int item) {
     checkItem(item);
-    return itemIds == null ? item : itemIds[item];
+    return itemIds == null ? item : itemIds.ids().number(item);
+  }
+
+  /** The id of user {@code user} as text, whatever its kind (the index without ids). */
+  public String userName(int user) {
+    checkUser(user);
+    return userIds == null ? Integer.toString(user) : userIds.ids().name(user);
+  }
+
+  /** The id of item {@code item} as text, whatever its kind (the index without ids). */
+  public String itemName(int item) {
+    checkItem(item);
+    return itemIds == null ? Integer.toString(item) : itemIds.ids().name(item);
   }
 
   /** Whether the model learned anything about user {@code user} (its vector is not zero). */
@@ -277,8 +304,23 @@ public final class Recommender implements AutoCloseable {
         this, maxResults, items.scoreLength(), numItems, rank, new FoldIn(config));
   }
 
-  /** The predicted rating (μ + bᵤ + cᵢ +) wᵤ·uᵢ. Allocates nothing. */
+  /**
+   * The predicted rating: {@link #score} clamped to the rating range seen in training, because a
+   * rating scale has ends and a 5.7 on a 1–5 scale is a 5 (and scores better). Unclamped when the
+   * model does not know its range (built without its training ratings). Allocates nothing.
+   */
   public double predict(int user, int item) {
+    double s = score(user, item);
+    double min = ratingStats[0];
+    double max = ratingStats[1];
+    return Double.isNaN(min) ? s : Math.max(min, Math.min(max, s));
+  }
+
+  /**
+   * The model's raw score (μ + bᵤ + cᵢ +) wᵤ·uᵢ, unclamped: what {@link #recommend} ranks by. Use
+   * it instead of {@link #predict} to turn clamping off. Allocates nothing.
+   */
+  public double score(int user, int item) {
     checkUser(user);
     checkItem(item);
     UserUpdate update = updates.get(user);
@@ -607,12 +649,12 @@ public final class Recommender implements AutoCloseable {
     return itemBias;
   }
 
-  long[] userIds() {
-    return userIds;
+  ExternalIds userIds() {
+    return userIds == null ? null : userIds.ids();
   }
 
-  long[] itemIds() {
-    return itemIds;
+  ExternalIds itemIds() {
+    return itemIds == null ? null : itemIds.ids();
   }
 
   /** Releases the model file's mapping, if loaded from one. */

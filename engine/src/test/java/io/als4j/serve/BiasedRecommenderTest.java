@@ -35,11 +35,11 @@ class BiasedRecommenderTest {
   @BeforeAll
   static void train() {
     data = RandomRatings.uniform(60, 45, 0.35, TestSeeds.base() + 77);
-    config = AlsConfig.builder().rank(RANK).iterations(6).threads(2).biases(true).build();
+    config = AlsConfig.builder().biases(false).rank(RANK).iterations(6).threads(2).biases(true).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       model = trainer.train(m);
-      recommender = Recommender.of(model, config, m, null, null);
+      recommender = Recommender.of(model, config, m);
     }
   }
 
@@ -49,7 +49,7 @@ class BiasedRecommenderTest {
     ServingContext ctx = recommender.newContext(7);
     for (int user = 0; user < 60; user++) {
       for (int item = 0; item < 45; item++) {
-        assertEquals(model.predict(user, item), recommender.predict(user, item));
+        assertEquals(model.predict(user, item), recommender.score(user, item));
       }
       int count = recommender.recommend(user, 7, false, null, ctx);
       List<Integer> all = new ArrayList<>();
@@ -94,7 +94,7 @@ class BiasedRecommenderTest {
 
   @Test
   void saveLoadAndUpdatesKeepTheOffsets() throws Exception {
-    Recommender r = Recommender.of(model, config, null, null, null);
+    Recommender r = Recommender.of(model, config, null);
     ServingContext ctx = r.newContext(3);
     r.updateUser(4, new int[] {1, 2, 3}, new float[] {5, 1, 4}, 3, ctx);
     Path file = dir.resolve("biased.als");
@@ -109,7 +109,7 @@ class BiasedRecommenderTest {
         loaded.userVector(user, b);
         assertArrayEquals(a, b);
         for (int item = 0; item < 45; item++) {
-          assertEquals(r.predict(user, item), loaded.predict(user, item));
+          assertEquals(r.score(user, item), loaded.score(user, item));
         }
       }
     }

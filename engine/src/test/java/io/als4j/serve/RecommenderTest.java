@@ -45,7 +45,7 @@ class RecommenderTest {
   @BeforeAll
   static void train() {
     data = RandomRatings.uniform(USERS, ITEMS, 0.3, TestSeeds.base());
-    config = AlsConfig.builder().rank(6).iterations(6).threads(2).build();
+    config = AlsConfig.builder().biases(false).rank(6).iterations(6).threads(2).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       model = trainer.train(m);
@@ -105,6 +105,30 @@ class RecommenderTest {
         }
       }
     }
+  }
+
+  /** The raw score is the model's; predict clamps it to the training range, and some need it. */
+  @Test
+  void predictClampsToTheTrainingRangeAndScoreDoesNot() {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : data.ratings) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    assertEquals(min, recommender.ratingMin());
+    assertEquals(max, recommender.ratingMax());
+    int outside = 0;
+    for (int u = 0; u < USERS; u++) {
+      for (int i = 0; i < ITEMS; i++) {
+        double raw = model.predict(u, i);
+        assertEquals(raw, recommender.score(u, i), 1e-12 * Math.max(1, Math.abs(raw)));
+        assertEquals(Math.max(min, Math.min(max, raw)), recommender.predict(u, i),
+            1e-12 * Math.max(1, Math.abs(raw)));
+        outside += raw < min || raw > max ? 1 : 0;
+      }
+    }
+    assertTrue(outside > 0, "no raw score falls outside the range, so clamping is untested");
   }
 
   @Test
@@ -184,7 +208,7 @@ class RecommenderTest {
         assertEquals(recommender.userId(u), loaded.userId(u));
         assertEquals(u, loaded.userIndex(1000 + 3L * u));
         for (int i = 0; i < ITEMS; i++) {
-          assertEquals(recommender.predict(u, i), loaded.predict(u, i));
+          assertEquals(recommender.score(u, i), loaded.score(u, i));
         }
       }
       assertEquals(52, loaded.itemIndex(70_000_000_052L));
@@ -200,6 +224,45 @@ class RecommenderTest {
         }
       }
     }
+  }
+
+  /** String ids (Last.fm's user hashes, MusicBrainz ids) are kept in the file and looked up. */
+  @Test
+  void stringIdsSurviveSaveAndLoad() throws Exception {
+    String[] userNames = new String[USERS];
+    String[] itemNames = new String[ITEMS];
+    for (int u = 0; u < USERS; u++) {
+      userNames[u] = "user-" + Integer.toHexString(0x5eed00 + 7 * u);
+    }
+    for (int i = 0; i < ITEMS; i++) {
+      itemNames[i] = "Åland é " + i;
+    }
+    Path file = dir.resolve("names.als");
+    try (RatingMatrix m = data.toMatrix();
+        Recommender named = Recommender.of(model, config, m,
+            io.als4j.data.ExternalIds.ofNames(userNames),
+            io.als4j.data.ExternalIds.ofNames(itemNames))) {
+      named.save(file);
+    }
+    try (Recommender loaded = Recommender.load(file)) {
+      assertTrue(loaded.hasIds());
+      assertFalse(loaded.hasNumericIds());
+      for (int u = 0; u < USERS; u++) {
+        assertEquals(u, loaded.userIndex(userNames[u]));
+        assertEquals(userNames[u], loaded.userName(u));
+      }
+      for (int i = 0; i < ITEMS; i++) {
+        assertEquals(i, loaded.itemIndex(itemNames[i]));
+        assertEquals(itemNames[i], loaded.itemName(i));
+      }
+      assertEquals(-1, loaded.userIndex("nobody"));
+      assertEquals(-1, loaded.userIndex(3L));
+      assertThrows(IllegalStateException.class, () -> loaded.itemId(0));
+    }
+    // Integer ids answer text lookups too, as the command line asks.
+    assertEquals(4, recommender.userIndex(" 1012"));
+    assertEquals(-1, recommender.userIndex("twelve"));
+    assertEquals("70000000052", recommender.itemName(52));
   }
 
   @Test
@@ -252,7 +315,7 @@ class RecommenderTest {
    */
   @Test
   void concurrentReadersNeverSeeATornVector() throws Exception {
-    Recommender r = Recommender.of(model, config, null, null, null);
+    Recommender r = Recommender.of(model, config, null);
     int user = 3;
     int[] itemsA = {0, 1, 2, 3, 4, 5, 6, 7};
     float[] ratingsA = {5, 4, 5, 3, 4, 5, 2, 1};
@@ -300,7 +363,7 @@ class RecommenderTest {
 
   @Test
   void updatesAreVisibleSavedAndExcluded() throws Exception {
-    Recommender r = Recommender.of(model, config, null, null, null);
+    Recommender r = Recommender.of(model, config, null);
     assertThrows(IllegalStateException.class, () -> r.recommend(0, 3, true, null, r.newContext(3)));
     ServingContext ctx = r.newContext(3);
     int[] items = {9, 2, 40};
@@ -337,7 +400,7 @@ class RecommenderTest {
                 () -> recommender.foldIn(new int[] {4, 7, 4}, new float[] {1, 2, 3}, 3,
                     new double[6], ctx))
             .getMessage());
-    ServingContext other = Recommender.of(model, config, null, null, null).newContext(5);
+    ServingContext other = Recommender.of(model, config, null).newContext(5);
     assertThrows(
         IllegalArgumentException.class, () -> recommender.recommend(0, 2, false, null, other));
   }

@@ -12,6 +12,7 @@ class AlsConfigTest {
     AlsConfig c = AlsConfig.builder().build();
     assertEquals(AlsConfig.DEFAULT_RANK, c.rank());
     assertEquals(LambdaMode.WEIGHTED, c.lambdaMode());
+    assertEquals(true, c.biases(), "explicit ratings get offsets unless asked not to");
     assertEquals(c.toString(), c.toBuilder().build().toString());
   }
 

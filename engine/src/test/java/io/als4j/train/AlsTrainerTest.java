@@ -26,7 +26,7 @@ class AlsTrainerTest {
   @Test
   void listenerSeesEveryIterationWithConsistentFigures() {
     RandomRatings data = RandomRatings.uniform(50, 40, 0.3, TestSeeds.base());
-    AlsConfig config = AlsConfig.builder().rank(6).iterations(5).threads(2).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(6).iterations(5).threads(2).build();
     List<IterationStats> events = new ArrayList<>();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
@@ -56,7 +56,7 @@ class AlsTrainerTest {
   @Test
   void trainingWithoutAListenerGivesTheSameFactors() {
     RandomRatings data = RandomRatings.uniform(30, 20, 0.4, TestSeeds.base() + 3);
-    AlsConfig config = AlsConfig.builder().rank(4).iterations(4).threads(2).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(4).iterations(4).threads(2).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       AlsModel quiet = trainer.train(m);
@@ -73,7 +73,7 @@ class AlsTrainerTest {
     try (RatingMatrixBuilder b = new RatingMatrixBuilder(4, 4)) {
       b.add(0, 0, 4f).add(0, 1, 3f).add(2, 1, 5f).add(2, 0, 1f);
       try (RatingMatrix m = b.build();
-          AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().rank(3).threads(1).build())) {
+          AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().biases(false).rank(3).threads(1).build())) {
         AlsModel model = trainer.train(m);
         for (int c = 0; c < 3; c++) {
           assertEquals(0.0, model.userFactors().get(1, c));
@@ -97,7 +97,7 @@ class AlsTrainerTest {
         }
       }
       AlsConfig config =
-          AlsConfig.builder().rank(2).lambda(0).lambdaMode(LambdaMode.PLAIN).threads(2).build();
+          AlsConfig.builder().biases(false).rank(2).lambda(0).lambdaMode(LambdaMode.PLAIN).threads(2).build();
       try (RatingMatrix m = b.build();
           AlsTrainer trainer = new AlsTrainer(config)) {
         SolveFailedException e = assertThrows(SolveFailedException.class, () -> trainer.train(m));
@@ -114,7 +114,7 @@ class AlsTrainerTest {
 
   @Test
   void requiringNativeLapackRefusesTheJavaFallback() {
-    AlsConfig config = AlsConfig.builder().rank(3).requireNativeLapack(true).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(3).requireNativeLapack(true).build();
     ForkJoinPool pool = new ForkJoinPool(1);
     IllegalStateException e =
         assertThrows(
@@ -132,7 +132,7 @@ class AlsTrainerTest {
   @Test
   void requiringNativeLapackIsSatisfiedByTheNativeBackend() {
     assumeTrue(LapackBackend.isNative(), "no native LAPACK in this JVM");
-    AlsConfig config = AlsConfig.builder().rank(3).iterations(1).requireNativeLapack(true).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(3).iterations(1).requireNativeLapack(true).build();
     try (RatingMatrix m = RandomRatings.uniform(10, 10, 0.5, 2).toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       trainer.train(m);
@@ -143,7 +143,7 @@ class AlsTrainerTest {
   void runsOnACallerSuppliedPoolAndLeavesItRunning() {
     ForkJoinPool pool = new ForkJoinPool(2);
     try (RatingMatrix m = RandomRatings.uniform(20, 20, 0.3, 3).toMatrix();
-        AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().rank(4).build(), pool)) {
+        AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().biases(false).rank(4).build(), pool)) {
       trainer.train(m);
     }
     assertTrue(!pool.isShutdown(), "a pool the caller owns must not be shut down");

@@ -58,7 +58,7 @@ class BiasRecoveryTest {
         }
       }
       try (RatingMatrix m = train.build()) {
-        AlsConfig config = AlsConfig.builder().rank(3).lambda(0.02).iterations(15).threads(2)
+        AlsConfig config = AlsConfig.builder().biases(false).rank(3).lambda(0.02).iterations(15).threads(2)
             .biases(true).build();
         AlsModel biased;
         AlsModel plain;

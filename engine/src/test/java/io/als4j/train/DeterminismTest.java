@@ -45,7 +45,7 @@ class DeterminismTest {
   }
 
   private static AlsModel train(RatingMatrix m, int threads, List<Double> losses) {
-    AlsConfig config = AlsConfig.builder().rank(9).iterations(3).threads(threads).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(9).iterations(3).threads(threads).build();
     try (AlsTrainer trainer = new AlsTrainer(config)) {
       return trainer.train(m, stats -> losses.add(stats.loss().total()));
     }

@@ -31,7 +31,7 @@ class EarlyStoppingTest {
       double rmse = script[calls[0]++];
       return new double[] {rmse, rmse / 2};
     };
-    AlsConfig config = AlsConfig.builder().rank(4).iterations(7).threads(2).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(4).iterations(7).threads(2).build();
     try (RatingMatrix m = RandomRatings.uniform(40, 30, 0.3, TestSeeds.base()).toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
       List<IterationStats> events = new ArrayList<>();
@@ -55,7 +55,7 @@ class EarlyStoppingTest {
     Validator scripted = model -> new double[] {script[calls[0]++], 0};
     try (RatingMatrix m = RandomRatings.uniform(20, 20, 0.3, 4).toMatrix();
         AlsTrainer trainer =
-            new AlsTrainer(AlsConfig.builder().rank(3).iterations(4).threads(1).build())) {
+            new AlsTrainer(AlsConfig.builder().biases(false).rank(3).iterations(4).threads(1).build())) {
       List<IterationStats> events = new ArrayList<>();
       trainer.train(m, events::add, scripted, new EarlyStopping(2, 0.01));
       assertEquals(3, events.size());
@@ -65,7 +65,7 @@ class EarlyStoppingTest {
   @Test
   void earlyStoppingNeedsAValidator() {
     try (RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();
-        AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().rank(2).build())) {
+        AlsTrainer trainer = new AlsTrainer(AlsConfig.builder().biases(false).rank(2).build())) {
       assertThrows(IllegalArgumentException.class,
           () -> trainer.train(m, TrainingListener.NONE, null, new EarlyStopping(1, 0)));
     }

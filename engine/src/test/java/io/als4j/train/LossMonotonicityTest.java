@@ -28,7 +28,7 @@ class LossMonotonicityTest {
     long seed = TestSeeds.base() + 100 + seedOffset;
     RandomRatings data = RandomRatings.uniform(60, 45, 0.25, seed);
     AlsConfig config =
-        AlsConfig.builder().rank(rank).lambda(0.05).lambdaMode(mode).seed(seed).threads(2)
+        AlsConfig.builder().biases(false).rank(rank).lambda(0.05).lambdaMode(mode).seed(seed).threads(2)
             .biases(biases).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {

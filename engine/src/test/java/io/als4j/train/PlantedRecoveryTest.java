@@ -36,7 +36,7 @@ class PlantedRecoveryTest {
         }
       }
       AlsConfig config =
-          AlsConfig.builder().rank(rank).lambda(1e-9).lambdaMode(LambdaMode.WEIGHTED)
+          AlsConfig.builder().biases(false).rank(rank).lambda(1e-9).lambdaMode(LambdaMode.WEIGHTED)
               .iterations(60).threads(2).build();
       try (RatingMatrix m = builder.build();
           AlsTrainer trainer = new AlsTrainer(config)) {

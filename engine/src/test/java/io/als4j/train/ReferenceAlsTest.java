@@ -37,7 +37,7 @@ class ReferenceAlsTest {
     // leave one empty: both paths are compared.
     RandomRatings data = RandomRatings.uniform(41, 29, 0.35, TestSeeds.base() + rank);
     AlsConfig config =
-        AlsConfig.builder().rank(rank).lambda(0.1).lambdaMode(mode).iterations(4).threads(2).seed(7)
+        AlsConfig.builder().biases(false).rank(rank).lambda(0.1).lambdaMode(mode).iterations(4).threads(2).seed(7)
             .build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {
@@ -65,7 +65,7 @@ class ReferenceAlsTest {
   void engineWithBiasesMatchesTheReference(int rank, LambdaMode mode) {
     RandomRatings data = RandomRatings.uniform(41, 29, 0.35, TestSeeds.base() + 50 + rank);
     AlsConfig config =
-        AlsConfig.builder().rank(rank).lambda(0.1).lambdaMode(mode).iterations(4).threads(2).seed(7)
+        AlsConfig.builder().biases(false).rank(rank).lambda(0.1).lambdaMode(mode).iterations(4).threads(2).seed(7)
             .biases(true).build();
     try (RatingMatrix m = data.toMatrix();
         AlsTrainer trainer = new AlsTrainer(config)) {

@@ -31,7 +31,7 @@ final class ServingFixture {
     SplittableRandom random = new SplittableRandom(seed);
     FactorMatrix w = gaussian(USERS, random);
     FactorMatrix u = gaussian(ITEMS, random);
-    AlsConfig config = AlsConfig.builder().rank(RANK).build();
+    AlsConfig config = AlsConfig.builder().biases(false).rank(RANK).build();
     try (RatingMatrixBuilder builder = new RatingMatrixBuilder(USERS, ITEMS)) {
       int[] picked = new int[RATED_PER_USER];
       for (int user = 0; user < USERS; user++) {
@@ -41,7 +41,7 @@ final class ServingFixture {
         }
       }
       try (RatingMatrix rated = builder.build()) {
-        recommender = Recommender.of(new AlsModel(w, u), config, rated, null, null);
+        recommender = Recommender.of(new AlsModel(w, u), config, rated);
       }
     }
     for (int r = 0; r < REQUESTS; r++) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = {
       "RMSE and MAE of a saved model on a test set (--model, --test), or k-fold cross-validation"
           + " of a training configuration (--input, --folds).",
-      "Predictions are clamped to the training rating range."
+      "Predictions are clamped to the training rating range (--no-clamp: raw scores)."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -70,6 +70,10 @@ final class EvaluateCommand implements Callable<Integer> {
           + " training mean); counted either way (default: ${DEFAULT-VALUE}).")
   UnknownPolicy unknown = UnknownPolicy.DROP;
 
+  @Option(names = "--no-clamp",
+      description = "Score raw predictions instead of clamping them to the training rating range.")
+  boolean noClamp;
+
   @Option(names = "--seed", description = "Seed of the folds and the factors (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
@@ -94,6 +98,9 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       Evaluator evaluator =
           new Evaluator(model.ratingMin(), model.ratingMax(), model.ratingMean(), unknown);
+      if (noClamp) {
+        evaluator = evaluator.withoutClamping();
+      }
       Evaluation e = evaluator.evaluate(
           test,
           t -> {
@@ -101,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
             int i = items[test.item(t)];
             return u >= 0 && i >= 0 && model.knowsUser(u) && model.knowsItem(i);
           },
-          t -> model.predict(users[test.user(t)], items[test.item(t)]));
+          t -> model.score(users[test.user(t)], items[test.item(t)]));
       out.printf(Locale.ROOT, "RMSE %.4f, MAE %.4f on %,d ratings; %,d of users or items the model"
           + " does not know (%s)%n", e.rmse(), e.mae(), e.evaluated(), e.unknown(),
           unknown == UnknownPolicy.DROP ? "dropped" : "predicted as the training mean");
@@ -109,19 +116,26 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The model's index of each of the test set's users (or items); -1 where the model has none. */
+  /**
+   * The model's index of each of the test set's users (or items); -1 where the model has none. Ids
+   * match by value, integer or string; without ids on both sides, dense indices match.
+   */
   private static int[] indices(Recommender model, ExternalIds ids, int count, boolean users) {
     int[] map = new int[count];
-    if (model.hasIds() && ids != null && ids.numeric()) {
+    if (model.hasIds() && ids != null) {
       for (int i = 0; i < count; i++) {
-        map[i] = users ? model.userIndex(ids.number(i)) : model.itemIndex(ids.number(i));
+        if (ids.numeric() && model.hasNumericIds()) {
+          map[i] = users ? model.userIndex(ids.number(i)) : model.itemIndex(ids.number(i));
+        } else {
+          map[i] = users ? model.userIndex(ids.name(i)) : model.itemIndex(ids.name(i));
+        }
       }
       return map;
     }
     int modelCount = users ? model.numUsers() : model.numItems();
     if (model.hasIds() || ids != null && !ids.numeric()) {
       throw new IllegalArgumentException(
-          "the model and the test set do not both carry integer ids, so their "
+          "only one of the model and the test set carries its own ids, so their "
               + (users ? "users" : "items") + " cannot be matched");
     }
     for (int i = 0; i < count; i++) {
@@ -131,15 +145,23 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private int crossValidate(PrintWriter out, CrossMode c) throws Exception {
-    AlsConfig config = (c.training == null ? new TrainingOptions() : c.training).toConfig(seed);
+    TrainingOptions options = c.training == null ? new TrainingOptions() : c.training;
+    AlsConfig config = options.toConfig(seed);
     try (Dataset data = DataInput.load(c.input, out)) {
       Ratings all = Ratings.fromMatrix(data.ratings());
-      out.printf(Locale.ROOT, "%d-fold cross-validation: %s%n", c.folds, config);
-      out.printf(Locale.ROOT, "%5s %8s %8s %10s %8s%n", "fold", "RMSE", "MAE", "unknown", "seconds");
-      List<CrossValidation.Fold> folds = CrossValidation.run(all, c.folds, seed, config, unknown,
+      out.printf(Locale.ROOT, "%d-fold cross-validation: %s%n", c.folds,
+          options.searchesLambda()
+              ? config.toString().replace("lambda=" + config.lambda(),
+                  "lambda=(chosen on each fold's training ratings)")
+              : config);
+      out.printf(Locale.ROOT, "%5s %8s %8s %10s %8s %8s%n", "fold", "RMSE", "MAE", "unknown", "λ",
+          "seconds");
+      List<CrossValidation.Fold> folds = CrossValidation.run(all, c.folds, seed, config,
+          options.searchesLambda(), unknown, !noClamp,
           f -> {
-            out.printf(Locale.ROOT, "%5d %8.4f %8.4f %,10d %8.2f%n", f.fold(), f.evaluation().rmse(),
-                f.evaluation().mae(), f.evaluation().unknown(), f.seconds());
+            out.printf(Locale.ROOT, "%5d %8.4f %8.4f %,10d %8.3g %8.2f%n", f.fold(),
+                f.evaluation().rmse(), f.evaluation().mae(), f.evaluation().unknown(), f.lambda(),
+                f.seconds());
             out.flush();
           });
       CrossValidation.Summary s = CrossValidation.summarize(folds);

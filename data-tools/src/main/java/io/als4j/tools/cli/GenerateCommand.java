@@ -4,6 +4,7 @@ import io.als4j.data.Dataset;
 import io.als4j.data.DatasetFile;
 import io.als4j.data.RatingMatrix;
 import io.als4j.tools.Ratings;
+import io.als4j.tools.synth.PlantedValues;
 import io.als4j.tools.synth.SyntheticRatings;
 import io.als4j.tools.synth.SyntheticSpec;
 import java.io.BufferedOutputStream;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Generates ratings with the shape of a real data set (power-law user and item degrees) from"
-          + " a planted low-rank model plus Gaussian noise.",
+          + " a planted model: mean + user and item offsets + a low-rank interaction + Gaussian"
+          + " noise, rounded to the scale's stars and clamped to its range.",
       "Writes a dataset store, or with -o ending in .csv a MovieLens-style ratings.csv"
           + " (userId,movieId,rating; 1-based ids)."
     })
@@ -45,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
-  @Option(names = "--noise", description = "Noise σ (default: the preset's, 0.5).")
+  @Option(names = "--noise", description = "Noise σ (default: the preset's, 0.75).")
   Double noise;
 
   @Option(names = "--rank", description = "Planted rank (default: the preset's, 10).")
@@ -55,10 +57,14 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     SyntheticSpec p = SyntheticSpec.preset(preset, seed);
-    SyntheticSpec shape = new SyntheticSpec(
-        p.users(), p.items(), p.ratings(), p.minPerUser(), p.userExponent(), p.itemExponent(),
-        rank == null ? p.rank() : rank, noise == null ? p.noise() : noise, p.minRating(),
-        p.maxRating(), seed);
+    PlantedValues values = p.values();
+    if (rank != null) {
+      values = values.withRank(rank);
+    }
+    if (noise != null) {
+      values = values.withNoise(noise);
+    }
+    SyntheticSpec shape = p.withValues(values);
     long t0 = System.nanoTime();
     Ratings ratings = SyntheticRatings.generate(shape).ratings();
     double seconds = (System.nanoTime() - t0) * 1e-9;

@@ -9,14 +9,23 @@ import java.util.Locale;
 final class ModelQuery {
   private ModelQuery() {}
 
-  /** The dense index of a user or item the command line names: its own id when the model has ids. */
-  static int index(Recommender model, boolean user, long id) {
+  /**
+   * The dense index of a user or item the command line names: its own id (integer or string) when
+   * the model has ids, else the index itself.
+   */
+  static int index(Recommender model, boolean user, String id) {
     int index;
     if (model.hasIds()) {
       index = user ? model.userIndex(id) : model.itemIndex(id);
     } else {
       int size = user ? model.numUsers() : model.numItems();
-      index = id >= 0 && id < size ? (int) id : -1;
+      index = -1;
+      try {
+        long dense = Long.parseLong(id.trim());
+        index = dense >= 0 && dense < size ? (int) dense : -1;
+      } catch (NumberFormatException e) {
+        // not a number: no such index, reported below
+      }
     }
     if (index < 0) {
       throw new IllegalArgumentException(
@@ -31,7 +40,7 @@ final class ModelQuery {
     out.printf(Locale.ROOT, "%4s  %12s  %s%n", "rank", "item", scoreLabel);
     for (int i = 0; i < ctx.count(); i++) {
       out.printf(
-          Locale.ROOT, "%4d  %12d  %.4f%n", i + 1, model.itemId(ctx.item(i)), ctx.score(i));
+          Locale.ROOT, "%4d  %12s  %.4f%n", i + 1, model.itemName(ctx.item(i)), ctx.score(i));
     }
   }
 }

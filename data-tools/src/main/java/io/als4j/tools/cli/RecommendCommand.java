@@ -23,7 +23,7 @@ final class RecommendCommand implements Callable<Integer> {
       names = "--user",
       required = true,
       description = "The user: its id in the training file (or its index for synthetic data).")
-  long user;
+  String user;
 
 
   @Option(

@@ -23,7 +23,7 @@ final class SimilarCommand implements Callable<Integer> {
       names = "--item",
       required = true,
       description = "The item: its id in the training file (or its index for synthetic data).")
-  long item;
+  String item;
 
 
   @Override

@@ -2,6 +2,7 @@ package io.als4j.tools.cli;
 
 import io.als4j.data.CompressedRows;
 import io.als4j.data.Dataset;
+import io.als4j.data.ExternalIds;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
@@ -11,9 +12,11 @@ import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.Evaluation;
 import io.als4j.tools.eval.Evaluator;
 import io.als4j.tools.eval.HoldOutSplit;
+import io.als4j.tools.eval.LambdaSearch;
 import io.als4j.tools.eval.UnknownPolicy;
 import io.als4j.tools.synth.SyntheticDataset;
 import io.als4j.tools.synth.SyntheticRatings;
+import io.als4j.tools.synth.PlantedValues;
 import io.als4j.tools.synth.SyntheticSpec;
 import io.als4j.train.AlsConfig;
 import io.als4j.train.AlsTrainer;
@@ -44,8 +47,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Trains an ALS model and reports its error on held-out ratings.",
       "Without --input it generates a seeded synthetic data set shaped like MovieLens 1M"
-          + " (power-law degrees, every user at least 20 ratings, ratings 1-5 from a planted"
-          + " rank-10 model plus Gaussian noise) and compares the result with the planted noise."
+          + " (power-law degrees, every user at least 20 ratings, whole-star ratings 1-5 from a"
+          + " planted model: mean, user and item offsets, a rank-10 interaction and Gaussian"
+          + " noise) and compares the result with the planted model's own error."
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -132,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--noise",
       description = "Synthetic data: noise standard deviation σ (default: ${DEFAULT-VALUE}).")
-  double noise = SyntheticSpec.movieLens1m(0).noise();
+  double noise = SyntheticSpec.movieLens1m(0).values().noise();
 
   @Override
   public Integer call() throws Exception {
@@ -153,31 +157,29 @@ final class TrainCommand implements Callable<Integer> {
     SyntheticDataset synthetic = null;
     Ratings all;
     RatingMatrix full;
-    long[] userIds = null;
-    long[] itemIds = null;
+    ExternalIds userIds = null;
+    ExternalIds itemIds = null;
     if (input == null) {
       SyntheticSpec defaults = SyntheticSpec.movieLens1m(seed);
       SyntheticSpec shape =
-          new SyntheticSpec(
-              users, items, ratings, defaults.minPerUser(), defaults.userExponent(),
-              defaults.itemExponent(), defaults.rank(), noise, defaults.minRating(),
-              defaults.maxRating(), seed);
+          defaults.withSize(users, items, ratings).withValues(defaults.values().withNoise(noise));
       synthetic = SyntheticRatings.generate(shape);
       all = synthetic.ratings();
+      PlantedValues v = shape.values();
       out.printf(
           Locale.ROOT,
-          "data: synthetic, MovieLens-1M-shaped (seed %d): planted rank %d, noise σ %.2f,"
-              + " ratings clamped to [%.0f, %.0f]%n",
-          seed, shape.rank(), shape.noise(), shape.minRating(), shape.maxRating());
+          "data: synthetic, MovieLens-1M-shaped (seed %d): mean %.2f + user and item offsets"
+              + " (sd %.2f, %.2f) + planted rank %d (sd %.2f) + noise σ %.2f, whole stars %.0f..%.0f%n",
+          seed, v.mean(), v.userOffsetSd(), v.itemOffsetSd(), v.rank(), v.interactionSd(),
+          v.noise(), v.minRating(), v.maxRating());
       full = all.toMatrix();
     } else {
       Dataset dataset = DataInput.load(input, out);
       full = dataset.ratings();
       all = Ratings.fromMatrix(full);
-      if (dataset.userIds() != null && dataset.userIds().numeric()
-          && dataset.itemIds() != null && dataset.itemIds().numeric()) {
-        userIds = dataset.userIds().numbers();
-        itemIds = dataset.itemIds().numbers();
+      if (dataset.userIds() != null && dataset.itemIds() != null) {
+        userIds = dataset.userIds();
+        itemIds = dataset.itemIds();
       }
     }
     try (RatingMatrix summary = full) {
@@ -201,6 +203,9 @@ final class TrainCommand implements Callable<Integer> {
         trainRatings.size(), split.test().size(), holdout * 100,
         validation == null ? "" : String.format(Locale.ROOT, ", %,d of the training ratings for"
             + " validation", validation.size()));
+    if (training.searchesLambda()) {
+      config = chooseLambda(out, trainRatings, config);
+    }
     out.printf(
         Locale.ROOT,
         "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; LAPACK %s%n",
@@ -286,11 +291,29 @@ final class TrainCommand implements Callable<Integer> {
                 t -> data.planted(positions[t]));
         out.printf(
             Locale.ROOT,
-            "planted noise σ %.4f; the planted model itself scores RMSE %.4f on the same ratings%n",
-            data.spec().noise(), oracle.rmse());
+            "planted noise σ %.4f before rounding to stars; the planted model itself scores RMSE %.4f"
+                + " on the same ratings%n",
+            data.spec().values().noise(), oracle.rmse());
       }
     }
     return 0;
+  }
+
+  /** Runs {@link LambdaSearch} on the training ratings and reports what it tried. */
+  private AlsConfig chooseLambda(PrintWriter out, Ratings trainRatings, AlsConfig config) {
+    long t0 = System.nanoTime();
+    LambdaSearch.Result search = LambdaSearch.run(trainRatings, config, seed + 2);
+    StringBuilder tried = new StringBuilder();
+    for (LambdaSearch.Trial t : search.trials()) {
+      tried.append(tried.length() == 0 ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%s → %.4f", t.lambda(), t.rmse()));
+    }
+    out.printf(Locale.ROOT,
+        "λ: %s, chosen on %.0f %% of the training ratings (validation RMSE: %s) in %.1f s;"
+            + " --lambda skips this%n",
+        search.lambda(), LambdaSearch.VALIDATION_FRACTION * 100, tried,
+        (System.nanoTime() - t0) * 1e-9);
+    return config.toBuilder().lambda(search.lambda()).build();
   }
 
   private static void printIteration(PrintWriter out, IterationStats s) {

@@ -9,8 +9,11 @@ final class TrainingOptions {
   @Option(names = {"-k", "--rank"}, description = "Number of latent factors K (default: ${DEFAULT-VALUE}).")
   int rank = AlsConfig.DEFAULT_RANK;
 
-  @Option(names = "--lambda", description = "Regularization λ (default: ${DEFAULT-VALUE}).")
-  double lambda = AlsConfig.DEFAULT_LAMBDA;
+  @Option(
+      names = "--lambda",
+      description = "Regularization λ (default: chosen on the training ratings: a tenth of them is"
+          + " held out and λ climbs a grid from 0.02 to 0.28 towards lower RMSE there).")
+  Double lambda;
 
   @Option(
       names = "--lambda-mode",
@@ -29,9 +32,12 @@ final class TrainingOptions {
 
   @Option(
       names = "--biases",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Learn a global mean and per-user and per-item offsets:"
-          + " r = μ + b(user) + c(item) + w·u (default: off).")
-  boolean biases;
+          + " r = μ + b(user) + c(item) + w·u (default: on; --no-biases: plain w·u).")
+  boolean biases = true;
 
   @Option(
       names = "--require-native",
@@ -39,11 +45,19 @@ final class TrainingOptions {
           + " is available.")
   boolean requireNative;
 
-  /** The validated config, with {@code seed} for the initial factors. */
+  /** Whether λ is to be chosen on the training ratings ({@link io.als4j.tools.eval.LambdaSearch}). */
+  boolean searchesLambda() {
+    return lambda == null;
+  }
+
+  /**
+   * The validated config, with {@code seed} for the initial factors; when {@link #searchesLambda},
+   * λ is a placeholder for the search to replace.
+   */
   AlsConfig toConfig(long seed) {
     return AlsConfig.builder()
         .rank(rank)
-        .lambda(lambda)
+        .lambda(lambda == null ? AlsConfig.DEFAULT_LAMBDA : lambda)
         .lambdaMode(lambdaMode)
         .iterations(iterations)
         .seed(seed)

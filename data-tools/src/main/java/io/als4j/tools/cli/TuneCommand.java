@@ -104,7 +104,7 @@ final class TuneCommand implements Callable<Integer> {
       for (AlsConfig config : grid) {
         long t0 = System.nanoTime();
         List<CrossValidation.Fold> results =
-            CrossValidation.run(all, folds, seed, config, UnknownPolicy.DROP, f -> {});
+            CrossValidation.run(all, folds, seed, config, false, UnknownPolicy.DROP, true, f -> {});
         Row row = new Row(config, CrossValidation.summarize(results), (System.nanoTime() - t0) * 1e-9);
         rows.add(row);
         out.println("  " + describe(row));

@@ -19,7 +19,7 @@ public final class CrossValidation {
    * @param evaluation the fold's error
    * @param seconds training and scoring time of the fold
    */
-  public record Fold(int fold, Evaluation evaluation, double seconds) {}
+  public record Fold(int fold, Evaluation evaluation, double lambda, double seconds) {}
 
   /** Mean and sample standard deviation of the folds' RMSE and MAE. */
   public record Summary(double rmseMean, double rmseSd, double maeMean, double maeSd) {
@@ -54,22 +54,36 @@ public final class CrossValidation {
     void onFold(Fold fold);
   }
 
+  /**
+   * Trains on all folds but one and evaluates on that one, for each fold in turn.
+   *
+   * @param searchLambda whether each fold chooses λ on its own training ratings ({@link
+   *     LambdaSearch}) instead of using the config's
+   * @param clamp whether predictions are clamped to each training set's rating range
+   */
   public static List<Fold> run(
-      Ratings all, int folds, long seed, AlsConfig config, UnknownPolicy policy, Progress progress) {
+      Ratings all, int folds, long seed, AlsConfig config, boolean searchLambda,
+      UnknownPolicy policy, boolean clamp, Progress progress) {
     int[][] parts = Splits.kFold(all, folds, seed);
     List<Fold> results = new ArrayList<>();
-    try (AlsTrainer trainer = new AlsTrainer(config)) {
-      for (int f = 0; f < folds; f++) {
-        long t0 = System.nanoTime();
-        Ratings test = all.select(parts[f]);
-        Ratings train = all.select(all.complement(parts[f]));
-        try (RatingMatrix training = train.toMatrix()) {
-          AlsModel model = trainer.train(training);
-          Evaluation e = Evaluator.forTraining(train, policy).evaluate(model, training, test);
-          Fold fold = new Fold(f + 1, e, (System.nanoTime() - t0) * 1e-9);
-          results.add(fold);
-          progress.onFold(fold);
+    for (int f = 0; f < folds; f++) {
+      long t0 = System.nanoTime();
+      Ratings test = all.select(parts[f]);
+      Ratings train = all.select(all.complement(parts[f]));
+      AlsConfig fitted = searchLambda
+          ? config.toBuilder().lambda(LambdaSearch.run(train, config, seed + f).lambda()).build()
+          : config;
+      try (RatingMatrix training = train.toMatrix();
+          AlsTrainer trainer = new AlsTrainer(fitted)) {
+        AlsModel model = trainer.train(training);
+        Evaluator evaluator = Evaluator.forTraining(train, policy);
+        if (!clamp) {
+          evaluator = evaluator.withoutClamping();
         }
+        Evaluation e = evaluator.evaluate(model, training, test);
+        Fold fold = new Fold(f + 1, e, fitted.lambda(), (System.nanoTime() - t0) * 1e-9);
+        results.add(fold);
+        progress.onFold(fold);
       }
     }
     return results;

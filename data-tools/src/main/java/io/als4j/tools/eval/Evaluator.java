@@ -40,6 +40,11 @@ public final class Evaluator {
     return new Evaluator(range[0], range[1], sum / training.size(), policy);
   }
 
+  /** The same evaluator without clamping: raw model scores. */
+  public Evaluator withoutClamping() {
+    return new Evaluator(Double.NaN, Double.NaN, mean, policy);
+  }
+
   /** A model trained on {@code training}: known means the user and item had training ratings. */
   public Evaluation evaluate(AlsModel model, RatingMatrix training, Ratings test) {
     return evaluate(

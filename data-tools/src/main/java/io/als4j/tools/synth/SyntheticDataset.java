@@ -25,7 +25,8 @@ public final class SyntheticDataset {
     return ratings;
   }
 
-  /** The planted model's noiseless value of rating {@code t}: wᵢ·uⱼ before noise and clamping. */
+  /** The planted model's noiseless value of rating {@code t}: μ + bᵢ + cⱼ + wᵢ·uⱼ before noise,
+   * rounding and clamping. */
   public double planted(int t) {
     return planted[t];
   }

@@ -15,17 +15,11 @@ import java.util.concurrent.ForkJoinPool;
  * within a user. That yields what
  * breaks naive load balancing in MovieLens: a few users and items with a large share of the ratings.
  *
- * <p>Values: a planted rank-K model r = wᵢ·uⱼ, with the first coordinate of both sides near
- * √(mid-scale) so products centre on the middle of the rating scale, and the others Gaussian, plus
- * N(0, σ²) noise, clamped to the rating range. Users are generated in parallel, each from its own
- * random stream, so the result is fully determined by the seed whatever the thread count.
+ * <p>Values: see {@link PlantedValues}; offsets and factor coordinates are Gaussian. Users are
+ * generated in parallel, each from its own random stream, so the result is fully determined by the
+ * seed whatever the thread count.
  */
 public final class SyntheticRatings {
-  /** Variance of the planted product that the non-constant coordinates contribute. */
-  private static final double SIGNAL_VARIANCE = 0.5;
-  /** Relative spread of the constant coordinate: per-user and per-item offsets. */
-  private static final double OFFSET_SPREAD = 0.12;
-
   private SyntheticRatings() {}
 
   public static SyntheticDataset generate(SyntheticSpec spec) {
@@ -45,11 +39,13 @@ public final class SyntheticRatings {
     SplittableRandom random = new SplittableRandom(spec.seed());
     int[] degrees = userDegrees(spec, random.split());
     AliasTable popularity = new AliasTable(popularityWeights(spec, random.split()));
-    double[][] planted = plantedFactors(spec, random.split());
+    final PlantedValues v = spec.values();
+    final int k = v.rank();
+    final double[] w = gaussian(spec.users() * k, factorSd(v), random.split());
+    final double[] u = gaussian(spec.items() * k, factorSd(v), random.split());
+    final double[] userOffset = gaussian(spec.users(), v.userOffsetSd(), random.split());
+    final double[] itemOffset = gaussian(spec.items(), v.itemOffsetSd(), random.split());
     final long userSeed = random.nextLong();
-    final double[] w = planted[0];
-    final double[] u = planted[1];
-    final int k = spec.rank();
     final int users = spec.users();
     final int n = (int) spec.ratings();
     final int[] start = new int[users + 1];
@@ -75,14 +71,13 @@ public final class SyntheticRatings {
                 item = popularity.draw(draws);
               } while (seenBy[item] == user);
               seenBy[item] = user;
-              double sum = 0;
+              double sum = v.mean() + userOffset[user] + itemOffset[item];
               for (int f = 0; f < k; f++) {
                 sum += w[user * k + f] * u[item * k + f];
               }
-              double r = sum + spec.noise() * draws.nextGaussian();
               userOf[t] = user;
               itemOf[t] = item;
-              values[t] = (float) Math.max(spec.minRating(), Math.min(spec.maxRating(), r));
+              values[t] = (float) v.reading(sum + v.noise() * draws.nextGaussian());
               signal[t] = sum;
             }
           }
@@ -175,27 +170,16 @@ public final class SyntheticRatings {
     return weights;
   }
 
-  /** {w, u}: row-major users × rank and items × rank planted factors. */
-  private static double[][] plantedFactors(SyntheticSpec spec, SplittableRandom random) {
-    int k = spec.rank();
-    double centre = (spec.minRating() + spec.maxRating()) / 2;
-    double offset = Math.sqrt(Math.abs(centre));
-    // k-1 Gaussian coordinates on each side: Var(Σ xᵢyᵢ) = (k-1)·s⁴ = SIGNAL_VARIANCE.
-    double s = k > 1 ? Math.pow(SIGNAL_VARIANCE / (k - 1), 0.25) : 0;
-    double[] w = new double[spec.users() * k];
-    double[] u = new double[spec.items() * k];
-    fill(w, spec.users(), k, offset, s, random);
-    fill(u, spec.items(), k, Math.copySign(offset, centre), s, random);
-    return new double[][] {w, u};
+  /** Standard deviation s of each factor coordinate: Var(Σ xᵢyᵢ) over rank coordinates = rank·s⁴. */
+  private static double factorSd(PlantedValues v) {
+    return Math.pow(v.interactionSd() * v.interactionSd() / v.rank(), 0.25);
   }
 
-  private static void fill(
-      double[] f, int rows, int k, double offset, double s, SplittableRandom random) {
-    for (int r = 0; r < rows; r++) {
-      f[r * k] = offset * (1 + OFFSET_SPREAD * random.nextGaussian());
-      for (int c = 1; c < k; c++) {
-        f[r * k + c] = s * random.nextGaussian();
-      }
+  private static double[] gaussian(int n, double sd, SplittableRandom random) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = sd * random.nextGaussian();
     }
+    return x;
   }
 }

@@ -1,7 +1,7 @@
 package io.als4j.tools.synth;
 
 /**
- * The shape of a synthetic rating set: sizes, degree skew and the planted model.
+ * The shape of a synthetic rating set, sizes and degree skew, and the planted values.
  *
  * @param users number of users
  * @param items number of items
@@ -11,10 +11,7 @@ package io.als4j.tools.synth;
  *     tail; MovieLens users look like α ≈ 1.2)
  * @param itemExponent Zipf exponent s of item popularity (weight of the r-th most popular item ∝
  *     1/(r + 10)ˢ)
- * @param rank rank of the planted model
- * @param noise standard deviation σ of the Gaussian noise added to each planted rating
- * @param minRating smallest rating; generated ratings are clamped to [minRating, maxRating]
- * @param maxRating largest rating
+ * @param values the planted model and rating scale the values come from
  * @param seed seed of every random draw: the same spec gives the same ratings
  */
 public record SyntheticSpec(
@@ -24,15 +21,13 @@ public record SyntheticSpec(
     int minPerUser,
     double userExponent,
     double itemExponent,
-    int rank,
-    double noise,
-    double minRating,
-    double maxRating,
+    PlantedValues values,
     long seed) {
 
   /** The published shape of MovieLens 1M: 6,040 users, 3,706 rated items, 1,000,209 ratings. */
   public static SyntheticSpec movieLens1m(long seed) {
-    return new SyntheticSpec(6_040, 3_706, 1_000_209, 20, 1.2, 0.9, 10, 0.5, 1, 5, seed);
+    return new SyntheticSpec(
+        6_040, 3_706, 1_000_209, 20, 1.2, 0.9, PlantedValues.movieLensLike(3.58, 1, 1), seed);
   }
 
   /** The preset names {@link #preset} knows. */
@@ -43,17 +38,21 @@ public record SyntheticSpec(
    * The published shapes: MovieLens 100K (943 × 1,682, 100,000), 1M (6,040 × 3,706, 1,000,209),
    * 20M (138,493 × 26,744, 20,000,263, half-star scale from 0.5) and the Netflix Prize (480,189 ×
    * 17,770, 100,480,507, some users with a single rating). Every MovieLens user has at least 20.
+   * Their values follow {@link PlantedValues}: MovieLens-like means, offsets and noise.
    */
   public static SyntheticSpec preset(String name, long seed) {
     switch (name) {
       case "ml-100k":
-        return new SyntheticSpec(943, 1_682, 100_000, 20, 1.2, 0.9, 10, 0.5, 1, 5, seed);
+        return new SyntheticSpec(
+            943, 1_682, 100_000, 20, 1.2, 0.9, PlantedValues.movieLensLike(3.53, 1, 1), seed);
       case "ml-1m":
         return movieLens1m(seed);
       case "ml-20m":
-        return new SyntheticSpec(138_493, 26_744, 20_000_263, 20, 1.2, 0.9, 10, 0.5, 0.5, 5, seed);
+        return new SyntheticSpec(138_493, 26_744, 20_000_263, 20, 1.2, 0.9,
+            PlantedValues.movieLensLike(3.53, 0.5, 0.5), seed);
       case "netflix":
-        return new SyntheticSpec(480_189, 17_770, 100_480_507, 1, 1.2, 0.9, 10, 0.5, 1, 5, seed);
+        return new SyntheticSpec(480_189, 17_770, 100_480_507, 1, 1.2, 0.9,
+            PlantedValues.movieLensLike(3.60, 1, 1), seed);
       default:
         throw new IllegalArgumentException(
             "preset: " + name + " (expected: one of " + String.join(", ", PRESETS) + ")");
@@ -73,14 +72,26 @@ public record SyntheticSpec(
             + " for these users, items and minPerUser");
     check(userExponent > 0, "userExponent", userExponent, "> 0");
     check(itemExponent >= 0, "itemExponent", itemExponent, ">= 0");
-    check(rank >= 1, "rank", rank, ">= 1");
-    check(noise >= 0 && Double.isFinite(noise), "noise", noise, "a finite number >= 0");
-    check(minRating < maxRating, "rating range", minRating + ".." + maxRating, "min < max");
+    check(values != null, "values", values, "planted values");
+  }
+
+  /** The same degree skew and values at another size. */
+  public SyntheticSpec withSize(int newUsers, int newItems, long newRatings) {
+    return new SyntheticSpec(newUsers, newItems, newRatings, minPerUser, userExponent,
+        itemExponent, values, seed);
+  }
+
+  public SyntheticSpec withValues(PlantedValues newValues) {
+    return new SyntheticSpec(users, items, ratings, minPerUser, userExponent, itemExponent,
+        newValues, seed);
+  }
+
+  public SyntheticSpec withSeed(long newSeed) {
+    return new SyntheticSpec(users, items, ratings, minPerUser, userExponent, itemExponent,
+        values, newSeed);
   }
 
   private static void check(boolean ok, String name, Object value, String expected) {
-    if (!ok) {
-      throw new IllegalArgumentException(name + ": " + value + " (expected: " + expected + ")");
-    }
+    PlantedValues.check(ok, name, value, expected);
   }
 }

@@ -87,4 +87,37 @@ class ModelCommandsTest {
     assertEquals(1, second.run("similar", "--model", damaged.toString(), "--item", "7013"));
     assertTrue(second.err().contains("not an als4j file"), second.err());
   }
+
+  /** String ids (a Last.fm-style export) go through import, train --save and recommend. */
+  @Test
+  void stringIdsFromImportToRecommend() throws IOException {
+    SplittableRandom random = new SplittableRandom(9);
+    StringBuilder lines = new StringBuilder("user,artist,plays\n");
+    for (int u = 0; u < 50; u++) {
+      for (int i = 0; i < 40; i++) {
+        if (random.nextDouble() < 0.3) {
+          lines.append("fan-").append(u).append(",band ").append((char) ('A' + i % 26))
+              .append(i).append(',').append(1 + (u * i) % 5).append('\n');
+        }
+      }
+    }
+    Path input = Files.writeString(dir.resolve("plays.csv"), lines);
+    Path store = dir.resolve("plays.als4j");
+    Path named = dir.resolve("named.als");
+    CliRunner cli = new CliRunner();
+    assertEquals(0, cli.run("import", "-q", input.toString(), "-o", store.toString()), cli.err());
+    assertEquals(0, cli.run("train", "--input", store.toString(), "-k", "3", "-t", "3", "--save",
+        named.toString()), cli.err());
+    CliRunner query = new CliRunner();
+    assertEquals(0, query.run("recommend", "--model", named.toString(), "--user", "fan-7", "-n",
+        "4"), query.err());
+    String[] out = query.out().strip().split("\n");
+    assertEquals(5, out.length, query.out());
+    for (int r = 1; r < out.length; r++) {
+      assertTrue(out[r].matches("\\s*" + r + "\\s+band [A-Z]\\d+\\s+-?\\d+\\.\\d+"), out[r]);
+    }
+    CliRunner unknown = new CliRunner();
+    assertEquals(1, unknown.run("similar", "--model", named.toString(), "--item", "band Z99"));
+    assertTrue(unknown.err().contains("item band Z99 is not in the model"), unknown.err());
+  }
 }

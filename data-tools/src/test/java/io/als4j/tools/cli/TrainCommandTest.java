@@ -165,7 +165,7 @@ class TrainCommandTest {
     assertEquals(0, run("train", "--help"));
     for (String option :
         new String[] {"--input", "--holdout", "--rank", "--lambda", "--lambda-mode", "--iterations",
-          "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--biases",
+          "--seed", "--threads", "--users", "--items", "--ratings", "--noise", "--[no-]biases",
           "--validation-fraction", "--early-stopping", "--min-delta", "--history", "--plot"}) {
       assertTrue(cli.out().contains(option), option + " missing from --help");
     }

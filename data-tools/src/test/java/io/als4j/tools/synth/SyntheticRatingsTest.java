@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class SyntheticRatingsTest {
   /** A tenth of MovieLens 1M's users and ratings, same items: quick, and still skewed. */
   private static final SyntheticSpec SMALL =
-      new SyntheticSpec(604, 3_706, 100_021, 20, 1.2, 0.9, 10, 0.5, 1, 5, 7);
+      SyntheticSpec.movieLens1m(7).withSize(604, 3_706, 100_021);
+  /** Continuous values without offsets: the noise is exactly what the spec says. */
+  private static final SyntheticSpec CONTINUOUS =
+      SMALL.withValues(new PlantedValues(10, 0.7, 3, 0, 0, 0.5, 1, 5, 0));
 
   @Test
   void hasTheRequestedShapeWithoutDuplicatePairs() {
@@ -55,7 +58,7 @@ class SyntheticRatingsTest {
 
   @Test
   void noiseAroundThePlantedModelHasTheRequestedSize() {
-    SyntheticDataset d = SyntheticRatings.generate(SMALL);
+    SyntheticDataset d = SyntheticRatings.generate(CONTINUOUS);
     double sse = 0;
     double mean = 0;
     for (int t = 0; t < d.ratings().size(); t++) {
@@ -70,12 +73,48 @@ class SyntheticRatingsTest {
     assertTrue(Math.abs(mean - 3) < 0.3, "planted ratings centre on mid-scale: " + mean);
   }
 
+  /**
+   * The MovieLens presets look like MovieLens: whole stars, mean about 3.5, standard deviation
+   * about 1.1 (ML-1M: 3.58 and 1.12), and offsets that explain a good part of the variance.
+   */
+  @Test
+  void presetValuesHaveMovieLensStatistics() {
+    SyntheticDataset d = SyntheticRatings.generate(SMALL);
+    Ratings r = d.ratings();
+    double sum = 0;
+    double squares = 0;
+    double noise = 0;
+    for (int t = 0; t < r.size(); t++) {
+      double x = r.value(t);
+      assertEquals(Math.rint(x), x, 0, "whole stars");
+      sum += x;
+      squares += x * x;
+      noise += (x - d.planted(t)) * (x - d.planted(t));
+    }
+    double mean = sum / r.size();
+    double sd = Math.sqrt(squares / r.size() - mean * mean);
+    double plantedRmse = Math.sqrt(noise / r.size());
+    assertTrue(Math.abs(mean - 3.58) < 0.1, "mean " + mean);
+    assertTrue(sd > 1.0 && sd < 1.25, "standard deviation " + sd);
+    // σ = 0.75 plus rounding (variance 1/12), less what clamping to [1, 5] takes off.
+    assertTrue(plantedRmse > 0.7 && plantedRmse < 0.85, "planted model's RMSE " + plantedRmse);
+  }
+
+  @Test
+  void roundsToTheStepAndClampsToTheRange() {
+    PlantedValues halfStars = new PlantedValues(2, 0.5, 3, 0.5, 0.5, 1, 0.5, 5, 0.5);
+    assertEquals(0.5, halfStars.reading(-3), 0);
+    assertEquals(5, halfStars.reading(5.3), 0);
+    assertEquals(3.5, halfStars.reading(3.7), 0);
+    assertEquals(3.0, halfStars.reading(3.2), 0);
+    assertEquals(3.2, CONTINUOUS.values().reading(3.2), 0);
+  }
+
   @Test
   void sameSeedSameDataOtherSeedOtherData() {
     Ratings a = SyntheticRatings.generate(SMALL).ratings();
     Ratings b = SyntheticRatings.generate(SMALL).ratings();
-    SyntheticSpec other =
-        new SyntheticSpec(604, 3_706, 100_021, 20, 1.2, 0.9, 10, 0.5, 1, 5, 8);
+    SyntheticSpec other = SMALL.withSeed(8);
     Ratings c = SyntheticRatings.generate(other).ratings();
     assertArrayEquals(values(a), values(b));
     assertTrue(!Arrays.equals(values(a), values(c)));
@@ -133,11 +172,11 @@ class SyntheticRatingsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new SyntheticSpec(10, 10, 500, 20, 1.2, 0.9, 3, 0.5, 1, 5, 1));
+            () -> SMALL.withSize(10, 10, 500));
     assertTrue(e.getMessage().startsWith("minPerUser: 20 (expected: 0..items)"), e.getMessage());
     e = assertThrows(
         IllegalArgumentException.class,
-        () -> new SyntheticSpec(10, 100, 1000, 20, 1.2, 0.9, 3, 0.5, 1, 5, 1));
+        () -> SMALL.withSize(10, 100, 1000));
     assertEquals(
         "ratings: 1000 (expected: 200..500 for these users, items and minPerUser)", e.getMessage());
   }

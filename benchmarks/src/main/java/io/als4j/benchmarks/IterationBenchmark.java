@@ -53,6 +53,10 @@ public class IterationBenchmark {
   @Param({"native"})
   public String lapack;
 
+  /** Row solves: "kernel" (als4j's Cholesky kernel), "lapack" (dposv) or "auto" (see SpdSolvers). */
+  @Param({"auto"})
+  public String solver;
+
   /** OpenBLAS's own threads during the run (als4j's default is 1). */
   @Param({"1"})
   public int openblasThreads;
@@ -74,6 +78,7 @@ public class IterationBenchmark {
   public void setUp() {
     ratings = SyntheticRatings.generate(SyntheticSpec.movieLens1m(42)).ratings().toMatrix();
     pool = new ForkJoinPool(threads);
+    System.setProperty(io.als4j.internal.Als4jProperties.SOLVER, solver);
     AlsConfig config = AlsConfig.builder().biases(false).rank(k).threads(threads).build();
     trainer = new AlsTrainer(config, pool, KernelChoice.named(kernel), lapackNamed(lapack));
     LapackBackend.Status status = LapackBackend.status();

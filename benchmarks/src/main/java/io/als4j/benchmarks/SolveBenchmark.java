@@ -1,11 +1,13 @@
 package io.als4j.benchmarks;
 
 import dev.ludovic.netlib.lapack.JavaLAPACK;
-import dev.ludovic.netlib.lapack.LAPACK;
+import io.als4j.solve.CholeskySolver;
+import io.als4j.kernel.CholeskyKernels;
+import io.als4j.solve.KernelCholeskySolver;
 import io.als4j.solve.LapackBackend;
+import io.als4j.solve.SpdSolver;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.netlib.util.intW;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,8 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One K×K symmetric positive definite solve with {@code dposv}, as every row solve does. dposv
- * overwrites its inputs, so each call first copies them; {@code copyOnly} measures that copy alone.
+ * One K×K symmetric positive definite solve, as every row solve does: LAPACK {@code dposv} native
+ * or pure Java (netlib's translation), or als4j's own Cholesky kernels. The matrix has the row
+ * stride training uses (K rounded up to 4). Solves overwrite
+ * their inputs, so each call first copies them; {@code copyOnly} measures that copy alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -29,22 +33,33 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
 public class SolveBenchmark {
-  @Param({"10", "32", "64"})
+  @Param({"8", "10", "16", "32", "50", "64", "128"})
   public int k;
 
-  @Param({"native", "java"})
+  /**
+   * native / java: LAPACK dposv through netlib; panama / scalar: als4j's own Cholesky kernels
+   * ({@link CholeskyKernels}).
+   */
+  @Param({"native", "java", "panama", "scalar"})
   public String lapack;
 
-  private LAPACK impl;
+  private SpdSolver impl;
+  private int lda;
   private double[] a;
   private double[] b;
   private double[] work;
   private double[] x;
-  private final intW info = new intW(0);
 
   @Setup
   public void setUp() {
-    impl = lapack.equals("java") ? JavaLAPACK.getInstance() : LapackBackend.lapack();
+    lda = (k + 3) / 4 * 4;
+    switch (lapack) {
+      case "panama" -> impl = new KernelCholeskySolver(CholeskyKernels.panama(), k, lda);
+      case "scalar" -> impl = new KernelCholeskySolver(CholeskyKernels.scalar(), k, lda);
+      case "java" -> impl = new CholeskySolver(JavaLAPACK.getInstance(), k, lda);
+      case "native" -> impl = new CholeskySolver(LapackBackend.lapack(), k, lda);
+      default -> throw new IllegalArgumentException("lapack: " + lapack);
+    }
     if (lapack.equals("native") && !LapackBackend.isNative()) {
       throw new IllegalStateException("lapack=native but " + LapackBackend.status().summary());
     }
@@ -53,29 +68,31 @@ public class SolveBenchmark {
     for (int i = 0; i < m.length; i++) {
       m[i] = random.nextDouble() - 0.5;
     }
-    a = new double[k * k];
+    a = new double[k * lda];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         double s = i == j ? k : 0;
         for (int r = 0; r < k; r++) {
           s += m[r * k + i] * m[r * k + j];
         }
-        a[i + j * k] = s;
+        a[i + j * lda] = s;
       }
     }
     b = new double[k];
     for (int i = 0; i < k; i++) {
       b[i] = random.nextDouble();
     }
-    work = new double[k * k];
+    work = new double[k * lda];
     x = new double[k];
   }
 
   @Benchmark
-  public double[] dposv() {
+  public double[] solve() {
     System.arraycopy(a, 0, work, 0, a.length);
     System.arraycopy(b, 0, x, 0, b.length);
-    impl.dposv("U", k, 1, work, k, x, k, info);
+    if (impl.solve(work, x) != 0) {
+      throw new IllegalStateException("not positive definite");
+    }
     return x;
   }
 

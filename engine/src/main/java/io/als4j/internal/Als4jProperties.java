@@ -20,6 +20,13 @@ public final class Als4jProperties {
    */
   public static final String LAPACK = "als4j.lapack";
 
+  /**
+   * Which solver factors each row's K×K system: {@code auto} (default: als4j's Cholesky kernel up
+   * to {@code SpdSolvers.KERNEL_MAX_N} unknowns or without native LAPACK, else LAPACK {@code
+   * dposv}), {@code kernel} or {@code lapack}.
+   */
+  public static final String SOLVER = "als4j.solver";
+
   /** Path of a native BLAS/LAPACK library to use before any other (also ALS4J_LAPACK_LIBRARY). */
   public static final String LAPACK_LIBRARY = "als4j.lapack.library";
 

@@ -26,7 +26,7 @@ final class PanamaGramKernel implements GramKernel {
 
   private static final int STRIDE_MULTIPLE = Math.max(LANES, TILE_ROWS);
 
-  private static VectorSpecies<Double> species() {
+  static VectorSpecies<Double> species() {
     String bits = System.getProperty(Als4jProperties.VECTOR_BITS);
     if (bits == null || bits.isBlank()) {
       return DoubleVector.SPECIES_PREFERRED;

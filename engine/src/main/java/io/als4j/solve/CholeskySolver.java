@@ -13,25 +13,29 @@ import org.netlib.util.intW;
  * length crosses JNI as a heap overrun, so the shapes are checked here once, at construction, and
  * only asserted per call.
  */
-public final class CholeskySolver {
+public final class CholeskySolver implements SpdSolver {
   private final LAPACK lapack;
   private final int n;
   private final int lda;
   private final intW info = new intW(0);
 
   public CholeskySolver(LAPACK lapack, int n, int lda) {
+    checkShape(n, lda);
+    this.lapack = lapack;
+    this.n = n;
+    this.lda = lda;
+  }
+
+  static void checkShape(int n, int lda) {
     if (n < 1) {
       throw new IllegalArgumentException("n: " + n + " (expected: >= 1)");
     }
     if (lda < n) {
       throw new IllegalArgumentException("lda: " + lda + " (expected: >= n = " + n + ")");
     }
-    this.lapack = lapack;
-    this.n = n;
-    this.lda = lda;
   }
 
-  /** Length {@code a} must have at least. */
+  @Override
   public int matrixLength() {
     return lda * (n - 1) + n;
   }
@@ -42,6 +46,7 @@ public final class CholeskySolver {
    * @return LAPACK's {@code info}: 0 on success, {@code i > 0} when the leading minor of order i is
    *     not positive definite (a property of the data), {@code < 0} for an illegal argument (a bug)
    */
+  @Override
   public int solve(double[] a, double[] b) {
     assert a.length >= matrixLength() && b.length >= n;
     info.val = 0;

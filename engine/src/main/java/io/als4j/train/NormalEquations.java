@@ -2,12 +2,13 @@ package io.als4j.train;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import io.als4j.kernel.GramKernel;
-import io.als4j.solve.CholeskySolver;
+import io.als4j.solve.SpdSolver;
+import io.als4j.solve.SpdSolvers;
 import java.util.Arrays;
 
 /**
- * One row's normal equations (Σ vⱼvⱼᵀ + λI) x = Σ rⱼvⱼ, built one rating at a time and solved with
- * {@code dposv}: the computation shared by the training half-sweeps and by fold-in, so a user
+ * One row's normal equations (Σ vⱼvⱼᵀ + λI) x = Σ rⱼvⱼ, built one rating at a time and solved by
+ * Cholesky ({@link SpdSolvers}: als4j's kernel for small K, LAPACK {@code dposv} above): the computation shared by the training half-sweeps and by fold-in, so a user
  * folded in from its training ratings gets its trained vector back.
  *
  * <p>Ratings are gathered into a block ({@link #BLOCK_ROWS} rows, so it stays in L2 whatever the
@@ -28,7 +29,7 @@ final class NormalEquations {
   private final double[] block;
   private final double[] gram;
   private final double[] rhs;
-  private final CholeskySolver solver;
+  private final SpdSolver solver;
   private int pending;
 
   NormalEquations(GramKernel kernel, LAPACK lapack, int rank) {
@@ -48,7 +49,7 @@ final class NormalEquations {
     this.block = new double[BLOCK_ROWS * stride];
     this.gram = new double[stride * stride];
     this.rhs = new double[dimension];
-    this.solver = new CholeskySolver(lapack, dimension, stride);
+    this.solver = SpdSolvers.create(lapack, dimension, stride);
   }
 
   /** Starts a new row. */

@@ -7,7 +7,7 @@ import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
 import io.als4j.serve.Recommender;
-import io.als4j.solve.LapackBackend;
+import io.als4j.solve.SpdSolvers;
 import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.Evaluation;
 import io.als4j.tools.eval.Evaluator;
@@ -208,11 +208,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; LAPACK %s%n",
+        "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; solver %s%n",
         config.rank(), config.lambda(), config.lambdaMode().name().toLowerCase(Locale.ROOT),
         config.biases() ? ", biases" : "",
         config.iterations(), config.threads(), GramKernels.active().description(),
-        LapackBackend.name());
+        SpdSolvers.describe(config.rank() + (config.biases() ? 1 : 0)));
     out.flush();
 
     long start = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.als4j.kernel;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -87,7 +86,13 @@ final class PanamaCholeskyKernel implements CholeskyKernel {
         acc = DoubleVector.fromArray(SPECIES, a, row + k)
             .fma(DoubleVector.fromArray(SPECIES, b, k), acc);
       }
-      double s = acc.reduceLanes(VectorOperators.ADD);
+      // Lane by lane, in order: reduceLanes(ADD) leaves the order of a floating-point sum open, and
+      // the interpreter and C2 do pick different ones, so one user's fold-in would change in the
+      // last bit once the JIT compiled it.
+      double s = 0;
+      for (int l = 0; l < LANES; l++) {
+        s += acc.lane(l);
+      }
       for (; k < n; k++) {
         s += a[row + k] * b[k];
       }

@@ -69,6 +69,54 @@ class CholeskyKernelEquivalenceTest {
     }
   }
 
+  /**
+   * The same system gives the same bits on its first call (interpreted) and after the JIT compiled
+   * the kernel: serving compares fold-ins computed at different times, and training promises
+   * identical results for any thread count. A different order of a floating-point sum shows in the
+   * last bit of some answers only, so many systems are checked: each is solved once first, then the
+   * kernel is run until compiled, then each is solved again.
+   */
+  @Test
+  void everyKernelGivesTheSameBitsBeforeAndAfterCompilation() {
+    SplittableRandom random = new SplittableRandom(TestSeeds.base() + 2);
+    final int systems = 300;
+    for (CholeskyKernel kernel : kernels()) {
+      for (int n : new int[] {6, 11}) {
+        int lda = (n + 3) / 4 * 4;
+        double[][] a = new double[systems][];
+        double[][] b = new double[systems][];
+        double[][] first = new double[systems][];
+        for (int s = 0; s < systems; s++) {
+          a[s] = randomSpd(n, lda, random);
+          b[s] = new double[n];
+          for (int i = 0; i < n; i++) {
+            b[s][i] = 2 * random.nextDouble() - 1;
+          }
+          first[s] = b[s].clone();
+          kernel.solve(a[s].clone(), n, lda, first[s], new double[n]);
+        }
+        double[] work = new double[n * lda];
+        double[] x = new double[n];
+        double[] inv = new double[n];
+        for (int call = 0; call < 100_000; call++) {
+          System.arraycopy(a[call % systems], 0, work, 0, work.length);
+          System.arraycopy(b[call % systems], 0, x, 0, n);
+          kernel.solve(work, n, lda, x, inv);
+        }
+        for (int s = 0; s < systems; s++) {
+          System.arraycopy(a[s], 0, work, 0, work.length);
+          System.arraycopy(b[s], 0, x, 0, n);
+          kernel.solve(work, n, lda, x, inv);
+          if (!java.util.Arrays.equals(first[s], x)) {
+            throw new AssertionError(kernel.description() + " n=" + n + " system " + s
+                + ": compiled " + java.util.Arrays.toString(x) + ", first call "
+                + java.util.Arrays.toString(first[s]));
+          }
+        }
+      }
+    }
+  }
+
   /** Like dposv's info: the order of the first leading minor that is not positive definite. */
   @Test
   void reportTheFirstNonPositiveMinorLikeLapack() {

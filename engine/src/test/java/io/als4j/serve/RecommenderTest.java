@@ -340,7 +340,9 @@ class RecommenderTest {
                   r.userVector(user, seen);
                   if (!java.util.Arrays.equals(seen, stateA)
                       && !java.util.Arrays.equals(seen, stateB)) {
-                    torn.set(java.util.Arrays.toString(seen));
+                    torn.set(java.util.Arrays.toString(seen) + "; A = "
+                        + java.util.Arrays.toString(stateA) + ", B = "
+                        + java.util.Arrays.toString(stateB));
                   }
                 }
               });

@@ -16,6 +16,10 @@ public final class AlsConfig {
   /** Explicit ratings are mostly offsets (a generous user, a loved movie): learn them by default. */
   public static final boolean DEFAULT_BIASES = true;
   public static final long DEFAULT_SEED = 42L;
+  public static final SolveMethod DEFAULT_SOLVE_METHOD = SolveMethod.CHOLESKY;
+  /** Conjugate-gradient steps per row and half-sweep: implicit's default, and enough warm-started. */
+  public static final int DEFAULT_CG_STEPS = 3;
+  public static final int MAX_CG_STEPS = 10_000;
   /** Upper bound on rank: each worker holds a rank × rank double Gram matrix and block. */
   public static final int MAX_RANK = 2048;
   /** ForkJoinPool's own limit on parallelism. */
@@ -29,6 +33,8 @@ public final class AlsConfig {
   private final int threads;
   private final boolean requireNativeLapack;
   private final boolean biases;
+  private final SolveMethod solveMethod;
+  private final int cgSteps;
 
   private AlsConfig(Builder b) {
     this.rank = b.rank;
@@ -39,6 +45,8 @@ public final class AlsConfig {
     this.threads = b.threads;
     this.requireNativeLapack = b.requireNativeLapack;
     this.biases = b.biases;
+    this.solveMethod = b.solveMethod;
+    this.cgSteps = b.cgSteps;
   }
 
   public static Builder builder() {
@@ -54,7 +62,9 @@ public final class AlsConfig {
         .seed(seed)
         .threads(threads)
         .requireNativeLapack(requireNativeLapack)
-        .biases(biases);
+        .biases(biases)
+        .solveMethod(solveMethod)
+        .cgSteps(cgSteps);
   }
 
   /** K, the number of latent factors. */
@@ -103,6 +113,16 @@ public final class AlsConfig {
     return biases;
   }
 
+  /** How each row's system is solved: exactly by Cholesky (the default) or by conjugate gradient. */
+  public SolveMethod solveMethod() {
+    return solveMethod;
+  }
+
+  /** Conjugate-gradient steps per row and half-sweep (used with {@link SolveMethod#CONJUGATE_GRADIENT}). */
+  public int cgSteps() {
+    return cgSteps;
+  }
+
   /** λᵢ for a row with {@code ratings} ratings. */
   public double lambdaFor(int ratings) {
     return lambdaMode == LambdaMode.WEIGHTED ? lambda * ratings : lambda;
@@ -112,7 +132,8 @@ public final class AlsConfig {
   public String toString() {
     return "rank=" + rank + " lambda=" + lambda + " lambdaMode=" + lambdaMode
         + " iterations=" + iterations + " seed=" + seed + " threads=" + threads
-        + " requireNativeLapack=" + requireNativeLapack + " biases=" + biases;
+        + " requireNativeLapack=" + requireNativeLapack + " biases=" + biases
+        + (solveMethod == SolveMethod.CHOLESKY ? "" : " solveMethod=" + solveMethod + " cgSteps=" + cgSteps);
   }
 
   /** Collects values; {@link #build()} validates them all. */
@@ -125,8 +146,20 @@ public final class AlsConfig {
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean requireNativeLapack;
     private boolean biases = DEFAULT_BIASES;
+    private SolveMethod solveMethod = DEFAULT_SOLVE_METHOD;
+    private int cgSteps = DEFAULT_CG_STEPS;
 
     private Builder() {}
+
+    public Builder solveMethod(SolveMethod solveMethod) {
+      this.solveMethod = solveMethod;
+      return this;
+    }
+
+    public Builder cgSteps(int cgSteps) {
+      this.cgSteps = cgSteps;
+      return this;
+    }
 
     public Builder rank(int rank) {
       this.rank = rank;
@@ -185,6 +218,14 @@ public final class AlsConfig {
       }
       if (iterations < 0) {
         throw new IllegalArgumentException("iterations: " + iterations + " (expected: >= 0)");
+      }
+      if (solveMethod == null) {
+        throw new IllegalArgumentException(
+            "solveMethod: null (expected: CHOLESKY or CONJUGATE_GRADIENT)");
+      }
+      if (cgSteps < 1 || cgSteps > MAX_CG_STEPS) {
+        throw new IllegalArgumentException(
+            "cgSteps: " + cgSteps + " (expected: 1.." + MAX_CG_STEPS + ")");
       }
       if (threads < 1 || threads > MAX_THREADS) {
         throw new IllegalArgumentException(

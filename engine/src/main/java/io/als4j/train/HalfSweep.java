@@ -9,9 +9,11 @@ import java.util.Arrays;
  *
  * <pre>(Σⱼ vⱼvⱼᵀ + λᵢ I) xᵢ = Σⱼ rᵢⱼ vⱼ</pre>
  *
- * <p>Per row, the worker's {@link NormalEquations} gather the rated vⱼ, build the Gram matrix with
- * the SIMD kernel, add λᵢ and solve with {@code dposv}. A row with no ratings gets the zero vector. Each row is written by exactly one task and
- * depends only on the fixed side, so the result does not depend on scheduling.
+ * <p>Per row, the worker's {@link RowSolver} gathers the rated vⱼ and solves: {@link
+ * NormalEquations} builds the Gram matrix with the SIMD kernel and factors it by Cholesky, {@link
+ * ConjugateGradientRow} takes a few CG steps from the row's current vector. A row with no ratings
+ * gets the zero vector. Each row is written by exactly one task and depends only on the fixed side
+ * (and, for CG, its own previous value), so the result does not depend on scheduling.
  */
 final class HalfSweep {
   private final Side side;
@@ -47,7 +49,7 @@ final class HalfSweep {
   }
 
   /** Solves rows {@code from..to-1} with one worker's normal equations. */
-  void solveRows(int from, int to, NormalEquations equations) {
+  void solveRows(int from, int to, RowSolver equations) {
     final int k = config.rank();
     final double[] v = fixed.data();
     final double[] x = target.data();
@@ -75,7 +77,8 @@ final class HalfSweep {
         }
       }
       final double lambda = config.lambdaFor(degree);
-      final int info = equations.solve(lambda, x, row * k);
+      final int info =
+          equations.solve(lambda, x, row * k, targetBias == null ? 0 : targetBias[row]);
       if (info != 0) {
         throw failure(side, row, info, degree, lambda);
       }
@@ -94,16 +97,37 @@ final class HalfSweep {
     return new SolveFailedException(side, row, info, degree, lambda);
   }
 
-  /** Floating-point operations of one sweep: Gram and right-hand side per rating, Cholesky per row. */
-  static double flops(CompressedRows rows, int k) {
+  /**
+   * Floating-point operations of one sweep. Cholesky: Gram and right-hand side per rating, the
+   * factorization and triangular solves per row. CG: the right-hand side and 1 + steps products
+   * with the Gram matrix per rating, the vector updates per row.
+   */
+  static double flops(CompressedRows rows, AlsConfig config, int stride) {
     long nonEmpty = 0;
     for (int r = 0; r < rows.rows(); r++) {
       if (rows.degree(r) > 0) {
         nonEmpty++;
       }
     }
-    double perRating = (double) k * (k + 1) + 2.0 * k;
-    double perRow = k * (double) k * k / 3.0 + 2.0 * k * k;
+    final int k = config.rank() + (config.biases() ? 1 : 0);
+    final double perRating;
+    final double perRow;
+    if (config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT) {
+      perRating = ConjugateGradientRow.flopsPerRating(k, stride, config.cgSteps());
+      perRow = ConjugateGradientRow.flopsPerRow(k, config.cgSteps());
+    } else {
+      perRating = (double) k * (k + 1) + 2.0 * k;
+      perRow = k * (double) k * k / 3.0 + 2.0 * k * k;
+    }
     return rows.entries() * perRating + nonEmpty * perRow;
+  }
+
+  /** The most ratings any row of {@code rows} has. */
+  static int maxDegree(CompressedRows rows) {
+    int max = 0;
+    for (int r = 0; r < rows.rows(); r++) {
+      max = Math.max(max, rows.degree(r));
+    }
+    return max;
   }
 }

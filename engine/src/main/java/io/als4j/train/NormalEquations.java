@@ -17,7 +17,7 @@ import java.util.Arrays;
  * nothing. The block's padding columns (k..stride-1) are never written and stay zero, as the kernel
  * contract requires.
  */
-final class NormalEquations {
+final class NormalEquations implements RowSolver {
   static final int BLOCK_ROWS = 256;
 
   private final GramKernel kernel;
@@ -52,15 +52,15 @@ final class NormalEquations {
     this.solver = SpdSolvers.create(lapack, dimension, stride);
   }
 
-  /** Starts a new row. */
-  void reset() {
+  @Override
+  public void reset() {
     Arrays.fill(gram, 0.0);
     Arrays.fill(rhs, 0.0);
     pending = 0;
   }
 
-  /** Adds one rating against factor row {@code row} of {@code factors} (row-major, rank wide). */
-  void add(double[] factors, int row, double rating) {
+  @Override
+  public void add(double[] factors, int row, double rating) {
     final int k = rank;
     final int src = row * k;
     System.arraycopy(factors, src, block, pending * stride, k);
@@ -100,8 +100,14 @@ final class NormalEquations {
     return info;
   }
 
-  /** The bias unknown of the last successful {@link #solve} (with a bias column). */
-  double bias() {
+  /** Exact: the current solution is not needed. */
+  @Override
+  public int solve(double lambda, double[] out, int offset, double currentBias) {
+    return solve(lambda, out, offset);
+  }
+
+  @Override
+  public double bias() {
     return rhs[rank];
   }
 }

@@ -3,6 +3,8 @@ package io.als4j.train;
 import dev.ludovic.netlib.lapack.LAPACK;
 import io.als4j.data.RatingMatrix;
 import io.als4j.kernel.GramKernel;
+import io.als4j.kernel.GramProductKernel;
+import io.als4j.kernel.GramProductKernels;
 import io.als4j.model.AlsModel;
 import io.als4j.model.FactorMatrix;
 import java.util.SplittableRandom;
@@ -23,7 +25,7 @@ public final class TrainingRun {
   private final HalfSweep userSweep;
   private final HalfSweep itemSweep;
   private final LossEvaluator lossEvaluator;
-  private final ThreadLocal<NormalEquations> equations;
+  private final ThreadLocal<RowSolver> equations;
   private final double flopsPerIteration;
   private final double userSweepFlops;
   private final double mean;
@@ -38,8 +40,8 @@ public final class TrainingRun {
     SplittableRandom random = new SplittableRandom(config.seed());
     this.users = FactorInitializer.unitGaussianRows(ratings.numUsers(), k, random.split());
     this.items = FactorInitializer.unitGaussianRows(ratings.numItems(), k, random.split());
-    this.userChunks = RowPartition.byCost(ratings.byUser(), k, RowPartition.MAX_CHUNKS);
-    this.itemChunks = RowPartition.byCost(ratings.byItem(), k, RowPartition.MAX_CHUNKS);
+    this.userChunks = RowPartition.byCost(ratings.byUser(), config, RowPartition.MAX_CHUNKS);
+    this.itemChunks = RowPartition.byCost(ratings.byItem(), config, RowPartition.MAX_CHUNKS);
     if (config.biases()) {
       double sum = 0;
       for (long pos = 0; pos < ratings.numRatings(); pos++) {
@@ -59,10 +61,19 @@ public final class TrainingRun {
         Side.ITEMS, ratings.byItem(), users, items, config, mean, userBias, itemBias);
     this.lossEvaluator =
         new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
-    this.equations =
-        ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k, config.biases()));
-    this.userSweepFlops = HalfSweep.flops(ratings.byUser(), k);
-    this.flopsPerIteration = userSweepFlops + HalfSweep.flops(ratings.byItem(), k);
+    if (config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT) {
+      final GramProductKernel product = GramProductKernels.matching(kernel);
+      final int maxRows =
+          Math.max(HalfSweep.maxDegree(ratings.byUser()), HalfSweep.maxDegree(ratings.byItem()));
+      this.equations = ThreadLocal.withInitial(() -> new ConjugateGradientRow(
+          product, kernel, k, config.biases(), config.cgSteps(), maxRows));
+    } else {
+      this.equations =
+          ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k, config.biases()));
+    }
+    final int stride = kernel.blockStride(k + (config.biases() ? 1 : 0));
+    this.userSweepFlops = HalfSweep.flops(ratings.byUser(), config, stride);
+    this.flopsPerIteration = userSweepFlops + HalfSweep.flops(ratings.byItem(), config, stride);
   }
 
   /** Solves every user's vector against the current item factors. */

@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 
 /** The same config and seed give bit-identical factors and losses on 1 and 2 threads. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DeterminismTest {
 
-  @Test
-  void oneAndTwoThreadsGiveBitIdenticalFactors() {
+  @ParameterizedTest
+  @EnumSource(SolveMethod.class)
+  void oneAndTwoThreadsGiveBitIdenticalFactors(SolveMethod method) {
     // Skewed degrees (a user and an item that are rated by everyone) so chunks differ in size.
     SplittableRandom random = new SplittableRandom(TestSeeds.base());
     int users = 400;
@@ -35,8 +37,8 @@ class DeterminismTest {
       try (RatingMatrix m = builder.build()) {
         List<Double> lossesOne = new ArrayList<>();
         List<Double> lossesTwo = new ArrayList<>();
-        AlsModel one = train(m, 1, lossesOne);
-        AlsModel two = train(m, 2, lossesTwo);
+        AlsModel one = train(m, 1, method, lossesOne);
+        AlsModel two = train(m, 2, method, lossesTwo);
         assertArrayEquals(one.userFactors().data(), two.userFactors().data());
         assertArrayEquals(one.itemFactors().data(), two.itemFactors().data());
         assertEquals(lossesOne, lossesTwo);
@@ -44,8 +46,10 @@ class DeterminismTest {
     }
   }
 
-  private static AlsModel train(RatingMatrix m, int threads, List<Double> losses) {
-    AlsConfig config = AlsConfig.builder().biases(false).rank(9).iterations(3).threads(threads).build();
+  private static AlsModel train(
+      RatingMatrix m, int threads, SolveMethod method, List<Double> losses) {
+    AlsConfig config = AlsConfig.builder().biases(false).rank(9).iterations(3).threads(threads)
+        .solveMethod(method).build();
     try (AlsTrainer trainer = new AlsTrainer(config)) {
       return trainer.train(m, stats -> losses.add(stats.loss().total()));
     }

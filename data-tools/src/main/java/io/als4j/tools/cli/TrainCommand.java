@@ -8,6 +8,8 @@ import io.als4j.kernel.GramKernels;
 import io.als4j.model.AlsModel;
 import io.als4j.serve.Recommender;
 import io.als4j.solve.SpdSolvers;
+import io.als4j.kernel.GramProductKernels;
+import io.als4j.train.SolveMethod;
 import io.als4j.tools.Ratings;
 import io.als4j.tools.eval.Evaluation;
 import io.als4j.tools.eval.Evaluator;
@@ -212,7 +214,10 @@ final class TrainCommand implements Callable<Integer> {
         config.rank(), config.lambda(), config.lambdaMode().name().toLowerCase(Locale.ROOT),
         config.biases() ? ", biases" : "",
         config.iterations(), config.threads(), GramKernels.active().description(),
-        SpdSolvers.describe(config.rank() + (config.biases() ? 1 : 0)));
+        config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT
+            ? "conjugate gradient, " + config.cgSteps() + " steps per row from its current vector"
+                + " (product kernel " + GramProductKernels.active().description() + ")"
+            : SpdSolvers.describe(config.rank() + (config.biases() ? 1 : 0)));
     out.flush();
 
     long start = System.nanoTime();

@@ -2,7 +2,10 @@ package io.als4j.tools.cli;
 
 import io.als4j.train.AlsConfig;
 import io.als4j.train.LambdaMode;
+import io.als4j.train.SolveMethod;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The hyperparameter options of every command that trains (train, evaluate --folds). */
 final class TrainingOptions {
@@ -40,6 +43,20 @@ final class TrainingOptions {
   boolean biases = true;
 
   @Option(
+      names = "--solver",
+      converter = SolveMethodConverter.class,
+      description = "How each row's system is solved: cholesky (exact) or cg (a few conjugate-gradient"
+          + " steps from the row's current vector: cheaper per iteration at large K, needs a few"
+          + " more iterations) (default: cholesky).")
+  SolveMethod solveMethod = AlsConfig.DEFAULT_SOLVE_METHOD;
+
+  @Option(
+      names = "--cg-steps",
+      description = "Conjugate-gradient steps per row and half-sweep, with --solver cg"
+          + " (default: ${DEFAULT-VALUE}).")
+  int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
+
+  @Option(
       names = "--require-native",
       description = "Fail at once, instead of running the pure-Java LAPACK, when no native LAPACK"
           + " is available.")
@@ -64,6 +81,24 @@ final class TrainingOptions {
         .threads(threads)
         .requireNativeLapack(requireNative)
         .biases(biases)
+        .solveMethod(solveMethod)
+        .cgSteps(cgSteps)
         .build();
+  }
+
+  /** "cholesky" or "cg", the names users type. */
+  static final class SolveMethodConverter implements ITypeConverter<SolveMethod> {
+    @Override
+    public SolveMethod convert(String value) {
+      switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        case "cholesky":
+          return SolveMethod.CHOLESKY;
+        case "cg":
+        case "conjugate-gradient":
+          return SolveMethod.CONJUGATE_GRADIENT;
+        default:
+          throw new TypeConversionException("'" + value + "' (expected: cholesky or cg)");
+      }
+    }
   }
 }

@@ -23,6 +23,13 @@ public interface GramKernel {
   /** gram += AᵀA over the lower row-major (upper LAPACK) triangle; see the class contract. */
   void accumulate(double[] a, int rows, int k, int stride, double[] gram);
 
+  /**
+   * gram = AᵀA over the same triangle, without reading gram: what {@link #accumulate} gives on a
+   * zeroed matrix, for a row's first block, so the caller need not clear stride² doubles per row
+   * and the kernel need not load them back. Entries outside the triangle may be left as they were.
+   */
+  void store(double[] a, int rows, int k, int stride, double[] gram);
+
   /** A short human-readable description, such as "scalar" or "Panama 256-bit (4 double lanes)". */
   String description();
 }

@@ -47,6 +47,16 @@ final class PanamaGramKernel implements GramKernel {
 
   @Override
   public void accumulate(double[] a, int rows, int k, int stride, double[] gram) {
+    run(a, rows, k, stride, gram, false);
+  }
+
+  @Override
+  public void store(double[] a, int rows, int k, int stride, double[] gram) {
+    run(a, rows, k, stride, gram, true);
+  }
+
+  private static void run(
+      double[] a, int rows, int k, int stride, double[] gram, boolean overwrite) {
     assert stride % STRIDE_MULTIPLE == 0 && stride >= k : "stride " + stride + " for k " + k;
     assert a.length >= rows * stride && gram.length >= stride * stride;
     for (int p0 = 0; p0 < k; p0 += TILE_ROWS) {
@@ -54,16 +64,17 @@ final class PanamaGramKernel implements GramKernel {
       int q0 = 0;
       // Two-vector tiles while the second vector still reaches into q < qEnd.
       for (; q0 + LANES < qEnd; q0 += 2 * LANES) {
-        tile4x2(a, rows, stride, p0, q0, gram);
+        tile4x2(a, rows, stride, p0, q0, gram, overwrite);
       }
       // one-vector tail tile
       if (q0 < qEnd) {
-        tile4x1(a, rows, stride, p0, q0, gram);
+        tile4x1(a, rows, stride, p0, q0, gram, overwrite);
       }
     }
   }
 
-  private static void tile4x2(double[] a, int rows, int stride, int p0, int q0, double[] gram) {
+  private static void tile4x2(
+      double[] a, int rows, int stride, int p0, int q0, double[] gram, boolean overwrite) {
     DoubleVector c00 = DoubleVector.zero(SPECIES);
     DoubleVector c01 = c00;
     DoubleVector c10 = c00;
@@ -91,17 +102,18 @@ final class PanamaGramKernel implements GramKernel {
       c31 = x1.fma(b, c31);
     }
     final int g = p0 * stride;
-    addInto(gram, g + q0, c00);
-    addInto(gram, g + q1, c01);
-    addInto(gram, g + stride + q0, c10);
-    addInto(gram, g + stride + q1, c11);
-    addInto(gram, g + 2 * stride + q0, c20);
-    addInto(gram, g + 2 * stride + q1, c21);
-    addInto(gram, g + 3 * stride + q0, c30);
-    addInto(gram, g + 3 * stride + q1, c31);
+    write(gram, g + q0, c00, overwrite);
+    write(gram, g + q1, c01, overwrite);
+    write(gram, g + stride + q0, c10, overwrite);
+    write(gram, g + stride + q1, c11, overwrite);
+    write(gram, g + 2 * stride + q0, c20, overwrite);
+    write(gram, g + 2 * stride + q1, c21, overwrite);
+    write(gram, g + 3 * stride + q0, c30, overwrite);
+    write(gram, g + 3 * stride + q1, c31, overwrite);
   }
 
-  private static void tile4x1(double[] a, int rows, int stride, int p0, int q0, double[] gram) {
+  private static void tile4x1(
+      double[] a, int rows, int stride, int p0, int q0, double[] gram, boolean overwrite) {
     DoubleVector c0 = DoubleVector.zero(SPECIES);
     DoubleVector c1 = c0;
     DoubleVector c2 = c0;
@@ -115,14 +127,18 @@ final class PanamaGramKernel implements GramKernel {
       c3 = x.fma(DoubleVector.broadcast(SPECIES, a[p + 3]), c3);
     }
     final int g = p0 * stride + q0;
-    addInto(gram, g, c0);
-    addInto(gram, g + stride, c1);
-    addInto(gram, g + 2 * stride, c2);
-    addInto(gram, g + 3 * stride, c3);
+    write(gram, g, c0, overwrite);
+    write(gram, g + stride, c1, overwrite);
+    write(gram, g + 2 * stride, c2, overwrite);
+    write(gram, g + 3 * stride, c3, overwrite);
   }
 
-  private static void addInto(double[] gram, int offset, DoubleVector sum) {
-    DoubleVector.fromArray(SPECIES, gram, offset).add(sum).intoArray(gram, offset);
+  private static void write(double[] gram, int offset, DoubleVector sum, boolean overwrite) {
+    if (overwrite) {
+      sum.intoArray(gram, offset);
+    } else {
+      DoubleVector.fromArray(SPECIES, gram, offset).add(sum).intoArray(gram, offset);
+    }
   }
 
   @Override

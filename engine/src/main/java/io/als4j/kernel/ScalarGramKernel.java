@@ -27,6 +27,14 @@ public final class ScalarGramKernel implements GramKernel {
   }
 
   @Override
+  public void store(double[] a, int rows, int k, int stride, double[] gram) {
+    for (int p = 0; p < k; p++) {
+      java.util.Arrays.fill(gram, p * stride, p * stride + p + 1, 0.0);
+    }
+    accumulate(a, rows, k, stride, gram);
+  }
+
+  @Override
   public String description() {
     return "scalar";
   }

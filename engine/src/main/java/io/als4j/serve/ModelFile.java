@@ -7,6 +7,7 @@ import io.als4j.store.StoreKind;
 import io.als4j.store.StoreReader;
 import io.als4j.store.StoreWriter;
 import io.als4j.train.AlsConfig;
+import io.als4j.train.FactorPrecision;
 import io.als4j.train.LambdaMode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ final class ModelFile {
   private static final int ITEM_IDS = 7;
   private static final int USER_BIAS = 8;
   private static final int ITEM_BIAS = 9;
+  /**
+   * The training's factor precision, 0 = DOUBLE, 1 = FLOAT, so fold-in rounds as training did. A
+   * file without it was written before float factors existed: DOUBLE.
+   */
+  private static final int FACTOR_PRECISION = 10;
   private static final int CONFIG_BYTES = 72;
 
   private ModelFile() {}
@@ -109,6 +115,9 @@ final class ModelFile {
         w.writeDoubles(model.itemOffsets(), 0, model.numItems());
         w.endSection();
       }
+      w.beginSection(FACTOR_PRECISION);
+      w.writeInt(config.factorPrecision() == FactorPrecision.FLOAT ? 1 : 0);
+      w.endSection();
       if (model.userIds() != null && model.itemIds() != null) {
         ExternalIdsSection.write(w, USER_IDS, model.userIds());
         ExternalIdsSection.write(w, ITEM_IDS, model.itemIds());
@@ -135,12 +144,22 @@ final class ModelFile {
       };
       boolean biases = bytes.readInt(at + 60) == 1;
       double mean = bytes.readDouble(at + 64);
+      FactorPrecision precision = FactorPrecision.DOUBLE;
+      if (store.has(FACTOR_PRECISION)) {
+        expectLength(store, FACTOR_PRECISION, 4);
+        int code = bytes.readInt(store.offset(FACTOR_PRECISION));
+        if (code != 0 && code != 1) {
+          throw corrupt(store, "factor precision code " + code + " (expected: 0 or 1)");
+        }
+        precision = code == 1 ? FactorPrecision.FLOAT : FactorPrecision.DOUBLE;
+      }
       AlsConfig config;
       try {
         config =
             AlsConfig.builder().rank(k).lambda(lambda)
                 .lambdaMode(mode == 1 ? LambdaMode.WEIGHTED : LambdaMode.PLAIN)
-                .iterations(iterations).seed(seed).biases(biases).build();
+                .iterations(iterations).seed(seed).biases(biases).factorPrecision(precision)
+                .build();
       } catch (IllegalArgumentException e) {
         throw corrupt(store, "invalid training config: " + e.getMessage());
       }

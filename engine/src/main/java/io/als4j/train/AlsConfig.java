@@ -17,6 +17,8 @@ public final class AlsConfig {
   public static final boolean DEFAULT_BIASES = true;
   public static final long DEFAULT_SEED = 42L;
   public static final SolveMethod DEFAULT_SOLVE_METHOD = SolveMethod.CHOLESKY;
+  /** Float factors: half the memory traffic of the gathers that bound a sweep at small K. */
+  public static final FactorPrecision DEFAULT_FACTOR_PRECISION = FactorPrecision.FLOAT;
   /** Conjugate-gradient steps per row and half-sweep: implicit's default, and enough warm-started. */
   public static final int DEFAULT_CG_STEPS = 3;
   public static final int MAX_CG_STEPS = 10_000;
@@ -35,6 +37,7 @@ public final class AlsConfig {
   private final boolean biases;
   private final SolveMethod solveMethod;
   private final int cgSteps;
+  private final FactorPrecision factorPrecision;
 
   private AlsConfig(Builder b) {
     this.rank = b.rank;
@@ -47,6 +50,7 @@ public final class AlsConfig {
     this.biases = b.biases;
     this.solveMethod = b.solveMethod;
     this.cgSteps = b.cgSteps;
+    this.factorPrecision = b.factorPrecision;
   }
 
   public static Builder builder() {
@@ -64,7 +68,8 @@ public final class AlsConfig {
         .requireNativeLapack(requireNativeLapack)
         .biases(biases)
         .solveMethod(solveMethod)
-        .cgSteps(cgSteps);
+        .cgSteps(cgSteps)
+        .factorPrecision(factorPrecision);
   }
 
   /** K, the number of latent factors. */
@@ -123,6 +128,11 @@ public final class AlsConfig {
     return cgSteps;
   }
 
+  /** Whether solved factors are rounded to float (the default) or kept in double. */
+  public FactorPrecision factorPrecision() {
+    return factorPrecision;
+  }
+
   /** λᵢ for a row with {@code ratings} ratings. */
   public double lambdaFor(int ratings) {
     return lambdaMode == LambdaMode.WEIGHTED ? lambda * ratings : lambda;
@@ -133,7 +143,8 @@ public final class AlsConfig {
     return "rank=" + rank + " lambda=" + lambda + " lambdaMode=" + lambdaMode
         + " iterations=" + iterations + " seed=" + seed + " threads=" + threads
         + " requireNativeLapack=" + requireNativeLapack + " biases=" + biases
-        + (solveMethod == SolveMethod.CHOLESKY ? "" : " solveMethod=" + solveMethod + " cgSteps=" + cgSteps);
+        + (solveMethod == SolveMethod.CHOLESKY ? "" : " solveMethod=" + solveMethod + " cgSteps=" + cgSteps)
+        + " factors=" + factorPrecision;
   }
 
   /** Collects values; {@link #build()} validates them all. */
@@ -148,8 +159,14 @@ public final class AlsConfig {
     private boolean biases = DEFAULT_BIASES;
     private SolveMethod solveMethod = DEFAULT_SOLVE_METHOD;
     private int cgSteps = DEFAULT_CG_STEPS;
+    private FactorPrecision factorPrecision = DEFAULT_FACTOR_PRECISION;
 
     private Builder() {}
+
+    public Builder factorPrecision(FactorPrecision factorPrecision) {
+      this.factorPrecision = factorPrecision;
+      return this;
+    }
 
     public Builder solveMethod(SolveMethod solveMethod) {
       this.solveMethod = solveMethod;
@@ -222,6 +239,9 @@ public final class AlsConfig {
       if (solveMethod == null) {
         throw new IllegalArgumentException(
             "solveMethod: null (expected: CHOLESKY or CONJUGATE_GRADIENT)");
+      }
+      if (factorPrecision == null) {
+        throw new IllegalArgumentException("factorPrecision: null (expected: FLOAT or DOUBLE)");
       }
       if (cgSteps < 1 || cgSteps > MAX_CG_STEPS) {
         throw new IllegalArgumentException(

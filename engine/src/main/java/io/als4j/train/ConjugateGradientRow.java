@@ -31,17 +31,20 @@ final class ConjugateGradientRow implements RowSolver {
   private final double[] residual;
   private final double[] direction;
   private final double[] product;
+  private final FactorPrecision precision;
   private int rows;
 
   /**
    * @param gramKernel only for its {@link GramKernel#blockStride}, so both solvers pad alike
    * @param maxRows the largest number of ratings any row will add
    * @param withBias a constant feature 1 on every gathered row, solving for the row's bias too
+   * @param precision how the solution is stored (rounded to float with {@link FactorPrecision#FLOAT})
    */
   ConjugateGradientRow(
       GramProductKernel kernel, GramKernel gramKernel, int rank, boolean withBias, int steps,
-      int maxRows) {
+      int maxRows, FactorPrecision precision) {
     this.kernel = kernel;
+    this.precision = precision;
     this.rank = rank;
     this.withBias = withBias;
     this.dimension = rank + (withBias ? 1 : 0);
@@ -71,10 +74,26 @@ final class ConjugateGradientRow implements RowSolver {
   public void add(double[] factors, int row, double rating) {
     final int src = row * rank;
     final int dst = rows * stride;
-    System.arraycopy(factors, src, block, dst, rank);
     for (int c = 0; c < rank; c++) {
+      block[dst + c] = factors[src + c];
       rhs[c] += rating * factors[src + c];
     }
+    endRow(dst, rating);
+  }
+
+  @Override
+  public void add(float[] factors, int row, double rating) {
+    final int src = row * rank;
+    final int dst = rows * stride;
+    for (int c = 0; c < rank; c++) {
+      final double v = factors[src + c];
+      block[dst + c] = v;
+      rhs[c] += rating * v;
+    }
+    endRow(dst, rating);
+  }
+
+  private void endRow(int dst, double rating) {
     if (withBias) {
       block[dst + rank] = 1.0;
       rhs[rank] += rating;
@@ -120,7 +139,9 @@ final class ConjugateGradientRow implements RowSolver {
       }
       rr = next;
     }
-    System.arraycopy(x, 0, out, offset, rank);
+    for (int c = 0; c < rank; c++) {
+      out[offset + c] = precision.round(x[c]);
+    }
     return 0;
   }
 
@@ -135,7 +156,7 @@ final class ConjugateGradientRow implements RowSolver {
 
   @Override
   public double bias() {
-    return x[rank];
+    return precision.round(x[rank]);
   }
 
   /** Floating-point operations per rating and per row of one solve, for GFLOP/s figures. */

@@ -11,7 +11,8 @@ import io.als4j.solve.LapackBackend;
  *
  * <pre>(Σⱼ uⱼuⱼᵀ + λᵢ I) w = Σⱼ rⱼ uⱼ</pre>
  *
- * with λᵢ from the training config's λ rule. Given a trained user's own ratings in item order it
+ * with λᵢ from the training config's λ rule, the solution rounded to the config's factor precision
+ * as training stores it. Given a trained user's own ratings in item order it
  * returns that user's trained vector (the trainer ends with a user half-sweep for that reason).
  *
  * <p>Holds one worker's scratch: not thread-safe, use one per thread. Allocates nothing per call.
@@ -27,7 +28,8 @@ public final class FoldIn {
 
   public FoldIn(AlsConfig config, GramKernel kernel, LAPACK lapack) {
     this.config = config;
-    this.equations = new NormalEquations(kernel, lapack, config.rank(), config.biases());
+    this.equations = new NormalEquations(
+        kernel, lapack, config.rank(), config.biases(), config.factorPrecision());
   }
 
   /**

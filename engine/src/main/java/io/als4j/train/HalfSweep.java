@@ -19,13 +19,20 @@ final class HalfSweep {
   private final Side side;
   private final CompressedRows rows;
   private final FactorMatrix fixed;
+  /** The fixed side as floats, gathered instead of {@link #fixed} when not null. */
+  private final float[] fixedCopy;
   private final FactorMatrix target;
+  /** Float copy of the solved side, kept up to date row by row when not null. */
+  private final float[] targetCopy;
   private final AlsConfig config;
   private final double mean;
   private final double[] fixedBias;
   private final double[] targetBias;
 
   /**
+   * @param fixedCopy the fixed factors as floats (exactly: they are float-rounded), or null to
+   *     gather the doubles
+   * @param targetCopy float copy of the solved factors, written here, or null
    * @param fixedBias the fixed side's offsets, or null without biases
    * @param targetBias the solved side's offsets, written here, or null without biases
    */
@@ -33,7 +40,9 @@ final class HalfSweep {
       Side side,
       CompressedRows rows,
       FactorMatrix fixed,
+      float[] fixedCopy,
       FactorMatrix target,
+      float[] targetCopy,
       AlsConfig config,
       double mean,
       double[] fixedBias,
@@ -41,7 +50,9 @@ final class HalfSweep {
     this.side = side;
     this.rows = rows;
     this.fixed = fixed;
+    this.fixedCopy = fixedCopy;
     this.target = target;
+    this.targetCopy = targetCopy;
     this.config = config;
     this.mean = mean;
     this.fixedBias = fixedBias;
@@ -51,7 +62,6 @@ final class HalfSweep {
   /** Solves rows {@code from..to-1} with one worker's normal equations. */
   void solveRows(int from, int to, RowSolver equations) {
     final int k = config.rank();
-    final double[] v = fixed.data();
     final double[] x = target.data();
     for (int row = from; row < to; row++) {
       final long start = rows.start(row);
@@ -59,22 +69,19 @@ final class HalfSweep {
       final int degree = (int) (end - start);
       if (degree == 0) {
         Arrays.fill(x, row * k, row * k + k, 0.0);
+        if (targetCopy != null) {
+          Arrays.fill(targetCopy, row * k, row * k + k, 0f);
+        }
         if (targetBias != null) {
           targetBias[row] = 0;
         }
         continue;
       }
       equations.reset();
-      if (fixedBias == null) {
-        for (long pos = start; pos < end; pos++) {
-          equations.add(v, rows.index(pos), rows.value(pos));
-        }
+      if (fixedCopy != null) {
+        gather(equations, fixedCopy, start, end);
       } else {
-        // With biases the row fits what the mean and the other side's offsets leave.
-        for (long pos = start; pos < end; pos++) {
-          final int j = rows.index(pos);
-          equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
-        }
+        gather(equations, fixed.data(), start, end);
       }
       final double lambda = config.lambdaFor(degree);
       final int info =
@@ -82,8 +89,40 @@ final class HalfSweep {
       if (info != 0) {
         throw failure(side, row, info, degree, lambda);
       }
+      if (targetCopy != null) {
+        for (int c = row * k, e = c + k; c < e; c++) {
+          targetCopy[c] = (float) x[c];
+        }
+      }
       if (targetBias != null) {
         targetBias[row] = equations.bias();
+      }
+    }
+  }
+
+  private void gather(RowSolver equations, float[] v, long start, long end) {
+    if (fixedBias == null) {
+      for (long pos = start; pos < end; pos++) {
+        equations.add(v, rows.index(pos), rows.value(pos));
+      }
+    } else {
+      // With biases the row fits what the mean and the other side's offsets leave.
+      for (long pos = start; pos < end; pos++) {
+        final int j = rows.index(pos);
+        equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
+      }
+    }
+  }
+
+  private void gather(RowSolver equations, double[] v, long start, long end) {
+    if (fixedBias == null) {
+      for (long pos = start; pos < end; pos++) {
+        equations.add(v, rows.index(pos), rows.value(pos));
+      }
+    } else {
+      for (long pos = start; pos < end; pos++) {
+        final int j = rows.index(pos);
+        equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
       }
     }
   }

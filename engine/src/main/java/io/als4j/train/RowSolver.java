@@ -12,6 +12,9 @@ interface RowSolver {
   /** Adds one rating against factor row {@code row} of {@code factors} (row-major, rank wide). */
   void add(double[] factors, int row, double rating);
 
+  /** The same from a float copy of the factors (the trainer's, with {@link FactorPrecision#FLOAT}). */
+  void add(float[] factors, int row, double rating);
+
   /**
    * Solves the row's system with λ on the diagonal. {@code out[offset..offset+rank)} and {@code
    * currentBias} hold the row's current solution, which an iterative solver starts from; the new

@@ -20,6 +20,12 @@ public final class TrainingRun {
   private final ForkJoinPool pool;
   private final FactorMatrix users;
   private final FactorMatrix items;
+  /**
+   * Float copies of the factors, which the sweeps gather from, with {@link FactorPrecision#FLOAT}
+   * (null otherwise). Each sweep writes its side's copy as it solves.
+   */
+  private final float[] userCopy;
+  private final float[] itemCopy;
   private final RowPartition userChunks;
   private final RowPartition itemChunks;
   private final HalfSweep userSweep;
@@ -40,6 +46,16 @@ public final class TrainingRun {
     SplittableRandom random = new SplittableRandom(config.seed());
     this.users = FactorInitializer.unitGaussianRows(ratings.numUsers(), k, random.split());
     this.items = FactorInitializer.unitGaussianRows(ratings.numItems(), k, random.split());
+    if (config.factorPrecision() == FactorPrecision.FLOAT) {
+      roundToFloat(users.data());
+      roundToFloat(items.data());
+      this.userCopy = new float[users.data().length];
+      this.itemCopy = new float[items.data().length];
+      refreshFloatCopies();
+    } else {
+      this.userCopy = null;
+      this.itemCopy = null;
+    }
     this.userChunks = RowPartition.byCost(ratings.byUser(), config, RowPartition.MAX_CHUNKS);
     this.itemChunks = RowPartition.byCost(ratings.byItem(), config, RowPartition.MAX_CHUNKS);
     if (config.biases()) {
@@ -56,9 +72,11 @@ public final class TrainingRun {
       this.itemBias = null;
     }
     this.userSweep = new HalfSweep(
-        Side.USERS, ratings.byUser(), items, users, config, mean, itemBias, userBias);
+        Side.USERS, ratings.byUser(), items, itemCopy, users, userCopy, config, mean, itemBias,
+        userBias);
     this.itemSweep = new HalfSweep(
-        Side.ITEMS, ratings.byItem(), users, items, config, mean, userBias, itemBias);
+        Side.ITEMS, ratings.byItem(), users, userCopy, items, itemCopy, config, mean, userBias,
+        itemBias);
     this.lossEvaluator =
         new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
     if (config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT) {
@@ -66,10 +84,11 @@ public final class TrainingRun {
       final int maxRows =
           Math.max(HalfSweep.maxDegree(ratings.byUser()), HalfSweep.maxDegree(ratings.byItem()));
       this.equations = ThreadLocal.withInitial(() -> new ConjugateGradientRow(
-          product, kernel, k, config.biases(), config.cgSteps(), maxRows));
+          product, kernel, k, config.biases(), config.cgSteps(), maxRows,
+          config.factorPrecision()));
     } else {
-      this.equations =
-          ThreadLocal.withInitial(() -> new NormalEquations(kernel, lapack, k, config.biases()));
+      this.equations = ThreadLocal.withInitial(() -> new NormalEquations(
+          kernel, lapack, k, config.biases(), config.factorPrecision()));
     }
     final int stride = kernel.blockStride(k + (config.biases() ? 1 : 0));
     this.userSweepFlops = HalfSweep.flops(ratings.byUser(), config, stride);
@@ -114,9 +133,29 @@ public final class TrainingRun {
   void restore(double[][] snapshot) {
     System.arraycopy(snapshot[0], 0, users.data(), 0, snapshot[0].length);
     System.arraycopy(snapshot[1], 0, items.data(), 0, snapshot[1].length);
+    if (userCopy != null) {
+      refreshFloatCopies();
+    }
     if (userBias != null) {
       System.arraycopy(snapshot[2], 0, userBias, 0, userBias.length);
       System.arraycopy(snapshot[3], 0, itemBias, 0, itemBias.length);
+    }
+  }
+
+  private void refreshFloatCopies() {
+    copyToFloat(users.data(), userCopy);
+    copyToFloat(items.data(), itemCopy);
+  }
+
+  private static void copyToFloat(double[] from, float[] to) {
+    for (int i = 0; i < from.length; i++) {
+      to[i] = (float) from[i];
+    }
+  }
+
+  private static void roundToFloat(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) values[i];
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.als4j.testing.TestSeeds;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,34 @@ class GramKernelEquivalenceTest {
     }
   }
 
+  /**
+   * store must give what accumulate gives on a zeroed matrix without reading the matrix: it starts
+   * full of NaN here, so one entry of the triangle read instead of overwritten fails the test.
+   */
+  @Test
+  void storeOverwritesTheTriangleOnEveryShape() {
+    GramKernel scalar = GramKernels.scalar();
+    GramKernel panama = GramKernels.panama();
+    SplittableRandom random = new SplittableRandom(TestSeeds.base() + 2);
+    for (int k = 1; k <= 70; k++) {
+      for (int rows : ROWS) {
+        compare(scalar, panama, k, rows, random, 1.0, true);
+      }
+    }
+    for (GramKernel kernel : new GramKernel[] {scalar, panama}) {
+      int k = 9;
+      int stride = kernel.blockStride(k);
+      double[] gram = new double[stride * stride];
+      Arrays.fill(gram, Double.NaN);
+      kernel.store(new double[stride], 0, k, stride, gram);
+      for (int p = 0; p < k; p++) {
+        for (int q = 0; q <= p; q++) {
+          assertEquals(0.0, gram[p * stride + q], kernel.description() + " (" + p + "," + q + ")");
+        }
+      }
+    }
+  }
+
   @Test
   void largeAndTinyMagnitudesStayRelative() {
     GramKernel scalar = GramKernels.scalar();
@@ -70,6 +99,16 @@ class GramKernelEquivalenceTest {
   /** Fills a padded block, runs both kernels on top of a random non-zero Gram, and compares. */
   private static void compare(
       GramKernel scalar, GramKernel panama, int k, int rows, SplittableRandom random, double scale) {
+    compare(scalar, panama, k, rows, random, scale, false);
+  }
+
+  /**
+   * With {@code store}, panama's store on a NaN-filled matrix against scalar's accumulate on
+   * zeros.
+   */
+  private static void compare(
+      GramKernel scalar, GramKernel panama, int k, int rows, SplittableRandom random, double scale,
+      boolean store) {
     int stride = panama.blockStride(k);
     if (stride < k || stride % 4 != 0) {
       fail("blockStride(" + k + ") = " + stride + ": must be >= k and a multiple of the tile rows");
@@ -81,13 +120,18 @@ class GramKernelEquivalenceTest {
       }
     }
     double[] start = new double[stride * stride];
-    for (int e = 0; e < start.length; e++) {
+    for (int e = 0; e < start.length && !store; e++) {
       start[e] = scale * scale * random.nextDouble();
     }
     double[] expected = start.clone();
     double[] actual = start.clone();
     scalar.accumulate(a, rows, k, stride, expected);
-    panama.accumulate(a, rows, k, stride, actual);
+    if (store) {
+      Arrays.fill(actual, Double.NaN);
+      panama.store(a, rows, k, stride, actual);
+    } else {
+      panama.accumulate(a, rows, k, stride, actual);
+    }
     for (int p = 0; p < k; p++) {
       for (int q = 0; q <= p; q++) {
         double magnitude = Math.abs(start[p * stride + q]);

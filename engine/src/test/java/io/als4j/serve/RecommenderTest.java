@@ -171,24 +171,29 @@ class RecommenderTest {
   /** The trainer ends with a user half-sweep, so fold-in of a user's ratings is its vector. */
   @Test
   void foldInOfATrainedUsersRatingsReproducesItsVector() {
-    ServingContext ctx = recommender.newContext(1);
-    double[] folded = new double[6];
-    double[] trained = new double[6];
     for (int user = 0; user < USERS; user++) {
-      List<Integer> items = new ArrayList<>(ratedBy(user));
-      items.sort(null);
-      int[] itemArray = items.stream().mapToInt(Integer::intValue).toArray();
-      float[] ratings = new float[itemArray.length];
-      for (int t = 0; t < data.size(); t++) {
-        if (data.users[t] == user) {
-          ratings[items.indexOf(data.items[t])] = data.ratings[t];
-        }
-      }
-      recommender.foldIn(itemArray, ratings, itemArray.length, folded, ctx);
-      recommender.userVector(user, trained);
-      double rel = DenseLinearAlgebra.relativeDifference(folded, trained);
+      double rel = foldInDifference(recommender, user);
       assertTrue(rel <= 1e-9, "user " + user + ": fold-in differs by " + rel);
     }
+  }
+
+  /** Relative difference between the fold-in of {@code user}'s training ratings and its vector. */
+  private static double foldInDifference(Recommender model, int user) {
+    ServingContext ctx = model.newContext(1);
+    double[] folded = new double[6];
+    double[] trained = new double[6];
+    List<Integer> items = new ArrayList<>(ratedBy(user));
+    items.sort(null);
+    int[] itemArray = items.stream().mapToInt(Integer::intValue).toArray();
+    float[] ratings = new float[itemArray.length];
+    for (int t = 0; t < data.size(); t++) {
+      if (data.users[t] == user) {
+        ratings[items.indexOf(data.items[t])] = data.ratings[t];
+      }
+    }
+    model.foldIn(itemArray, ratings, itemArray.length, folded, ctx);
+    model.userVector(user, trained);
+    return DenseLinearAlgebra.relativeDifference(folded, trained);
   }
 
   @Test
@@ -199,6 +204,11 @@ class RecommenderTest {
       assertEquals(USERS, loaded.numUsers());
       assertEquals(config.lambda(), loaded.config().lambda());
       assertEquals(config.lambdaMode(), loaded.config().lambdaMode());
+      // Fold-in must round as training did, so the precision travels with the model.
+      assertEquals(config.factorPrecision(), loaded.config().factorPrecision());
+      for (int u = 0; u < USERS; u += 7) {
+        assertTrue(foldInDifference(loaded, u) <= 1e-9, "loaded model, user " + u);
+      }
       double[] x = new double[6];
       double[] y = new double[6];
       for (int u = 0; u < USERS; u++) {

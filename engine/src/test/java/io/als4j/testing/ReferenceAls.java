@@ -17,6 +17,8 @@ public final class ReferenceAls {
   public final double[] userBias;
   public final double[] itemBias;
   public final double mean;
+  /** Round every solution to float when it is stored, as the engine's FLOAT factor precision does. */
+  public boolean roundToFloat;
 
   public ReferenceAls(
       RandomRatings data,
@@ -105,6 +107,11 @@ public final class ReferenceAls {
         a[d][d] += lambdaRow;
       }
       double[] x = DenseLinearAlgebra.solve(a, b);
+      if (roundToFloat) {
+        for (int d = 0; d < dim; d++) {
+          x[d] = (float) x[d];
+        }
+      }
       target[row] = java.util.Arrays.copyOf(x, rank);
       if (targetBias != null) {
         targetBias[row] = x[rank];

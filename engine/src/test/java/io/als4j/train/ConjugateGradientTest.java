@@ -29,7 +29,8 @@ class ConjugateGradientTest {
     long seed = TestSeeds.base() + 7;
     RandomRatings data = RandomRatings.uniform(50, 40, 0.3, seed);
     AlsConfig cholesky =
-        AlsConfig.builder().rank(rank).lambda(0.1).biases(biases).seed(seed).threads(2).build();
+        AlsConfig.builder().rank(rank).lambda(0.1).biases(biases).seed(seed).threads(2)
+            .factorPrecision(FactorPrecision.DOUBLE).build();
     AlsConfig cg = cholesky.toBuilder().solveMethod(SolveMethod.CONJUGATE_GRADIENT)
         .cgSteps(rank + 1 + 20).build();
     try (RatingMatrix m = data.toMatrix();

@@ -210,9 +210,11 @@ final class TrainCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "train: rank %d, λ %s (%s)%s, %d iterations, %d threads; Gram kernel %s; solver %s%n",
+        "train: rank %d, λ %s (%s)%s, %s factors, %d iterations, %d threads; Gram kernel %s;"
+            + " solver %s%n",
         config.rank(), config.lambda(), config.lambdaMode().name().toLowerCase(Locale.ROOT),
         config.biases() ? ", biases" : "",
+        config.factorPrecision().name().toLowerCase(Locale.ROOT),
         config.iterations(), config.threads(), GramKernels.active().description(),
         config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT
             ? "conjugate gradient, " + config.cgSteps() + " steps per row from its current vector"

@@ -1,6 +1,7 @@
 package io.als4j.tools.cli;
 
 import io.als4j.train.AlsConfig;
+import io.als4j.train.FactorPrecision;
 import io.als4j.train.LambdaMode;
 import io.als4j.train.SolveMethod;
 import picocli.CommandLine.ITypeConverter;
@@ -57,6 +58,13 @@ final class TrainingOptions {
   int cgSteps = AlsConfig.DEFAULT_CG_STEPS;
 
   @Option(
+      names = "--factors",
+      description = "FLOAT: every solved factor is rounded to float and the sweeps gather floats,"
+          + " half the memory traffic (as Spark, implicit and LibMF keep them); DOUBLE: full"
+          + " precision (default: ${DEFAULT-VALUE}).")
+  FactorPrecision factorPrecision = AlsConfig.DEFAULT_FACTOR_PRECISION;
+
+  @Option(
       names = "--require-native",
       description = "Fail at once, instead of running the pure-Java LAPACK, when no native LAPACK"
           + " is available.")
@@ -83,6 +91,7 @@ final class TrainingOptions {
         .biases(biases)
         .solveMethod(solveMethod)
         .cgSteps(cgSteps)
+        .factorPrecision(factorPrecision)
         .build();
   }
 

@@ -7,15 +7,20 @@ import io.als4j.kernel.GramKernels;
 final class KernelChoice {
   private KernelChoice() {}
 
-  /** "scalar" or "panama"; "panama" fails loudly rather than quietly measuring scalar code. */
+  /**
+   * "scalar", "panama" or "dsyrk" (BLAS, for comparison); "panama" fails loudly rather than quietly
+   * measuring scalar code.
+   */
   static GramKernel named(String name) {
     switch (name) {
       case "scalar":
         return GramKernels.scalar();
       case "panama":
         return GramKernels.panama();
+      case "dsyrk":
+        return new DsyrkGramKernel();
       default:
-        throw new IllegalArgumentException("kernel: " + name + " (expected: scalar or panama)");
+        throw new IllegalArgumentException("kernel: " + name + " (expected: scalar, panama or dsyrk)");
     }
   }
 }

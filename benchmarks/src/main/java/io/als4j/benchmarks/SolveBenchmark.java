@@ -3,6 +3,7 @@ package io.als4j.benchmarks;
 import dev.ludovic.netlib.lapack.JavaLAPACK;
 import io.als4j.solve.CholeskySolver;
 import io.als4j.kernel.CholeskyKernels;
+import io.als4j.kernel.GramKernels;
 import io.als4j.solve.KernelCholeskySolver;
 import io.als4j.solve.LapackBackend;
 import io.als4j.solve.SpdSolver;
@@ -23,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One K×K symmetric positive definite solve, as every row solve does: LAPACK {@code dposv} native
  * or pure Java (netlib's translation), or als4j's own Cholesky kernels. The matrix has the row
- * stride training uses (K rounded up to 4). Solves overwrite
+ * stride training uses (K + 1 for the rating column, rounded up to the Gram kernel's tile). Solves overwrite
  * their inputs, so each call first copies them; {@code copyOnly} measures that copy alone.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -52,7 +53,9 @@ public class SolveBenchmark {
 
   @Setup
   public void setUp() {
-    lda = (k + 3) / 4 * 4;
+    // NormalEquations' stride: k unknowns plus the rating column, rounded up to the Gram kernel's
+    // tile (on 512-bit vectors a multiple of 8, which the Panama Cholesky kernel needs).
+    lda = GramKernels.active().blockStride(k + 1);
     switch (lapack) {
       case "panama" -> impl = new KernelCholeskySolver(CholeskyKernels.panama(), k, lda);
       case "scalar" -> impl = new KernelCholeskySolver(CholeskyKernels.scalar(), k, lda);

@@ -38,10 +38,11 @@ public class SolveBenchmark {
   public int k;
 
   /**
-   * native / java: LAPACK dposv through netlib; panama / scalar: als4j's own Cholesky kernels
-   * ({@link CholeskyKernels}).
+   * native / java: LAPACK dposv through netlib; packed: LAPACK dppsv (native), the packed-triangle
+   * solve, packing included; panama / scalar: als4j's own Cholesky kernels ({@link
+   * CholeskyKernels}).
    */
-  @Param({"native", "java", "panama", "scalar"})
+  @Param({"native", "java", "packed", "panama", "scalar"})
   public String lapack;
 
   private SpdSolver impl;
@@ -61,9 +62,10 @@ public class SolveBenchmark {
       case "scalar" -> impl = new KernelCholeskySolver(CholeskyKernels.scalar(), k, lda);
       case "java" -> impl = new CholeskySolver(JavaLAPACK.getInstance(), k, lda);
       case "native" -> impl = new CholeskySolver(LapackBackend.lapack(), k, lda);
+      case "packed" -> impl = new PackedCholeskySolver(LapackBackend.lapack(), k, lda);
       default -> throw new IllegalArgumentException("lapack: " + lapack);
     }
-    if (lapack.equals("native") && !LapackBackend.isNative()) {
+    if ((lapack.equals("native") || lapack.equals("packed")) && !LapackBackend.isNative()) {
       throw new IllegalStateException("lapack=native but " + LapackBackend.status().summary());
     }
     SplittableRandom random = new SplittableRandom(3);
@@ -87,6 +89,25 @@ public class SolveBenchmark {
     }
     work = new double[k * lda];
     x = new double[k];
+    checkResidual();
+  }
+
+  /** A fast wrong solve is worth nothing: ‖A x − b‖ must be tiny once per trial. */
+  private void checkResidual() {
+    double[] solution = solve().clone();
+    double worst = 0;
+    double scale = 0;
+    for (int i = 0; i < k; i++) {
+      double ax = 0;
+      for (int j = 0; j < k; j++) {
+        ax += a[Math.min(i, j) + Math.max(i, j) * lda] * solution[j];
+      }
+      worst = Math.max(worst, Math.abs(ax - b[i]));
+      scale = Math.max(scale, Math.abs(b[i]));
+    }
+    if (!(worst <= 1e-9 * scale)) {
+      throw new IllegalStateException(lapack + " solve at k=" + k + ": residual " + worst);
+    }
   }
 
   @Benchmark

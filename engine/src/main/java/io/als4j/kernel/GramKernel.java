@@ -5,14 +5,12 @@ package io.als4j.kernel;
  *
  * <p>Layout contract. A has {@code rows} rows of {@code k} doubles, stored row-major in {@code a}
  * starting at index 0 with row stride {@code stride} ({@code stride >= k}, as returned by {@link
- * #blockStride(int)}); the columns {@code k..stride-1} may hold anything, since no entry of the
- * triangle below depends on them (so {@link #gather} may fill them with whatever a whole-vector copy
- * brings along). The Gram matrix is
+ * #blockStride(int)}); the columns {@code k..stride-1} of every row must be zero. The Gram matrix is
  * {@code stride × stride}, row-major, and after the call {@code gram[p*stride + q]} has been
  * increased by Σᵣ A[r][p]·A[r][q] for every {@code 0 ≤ q ≤ p < k}. Read column-major with leading
  * dimension {@code stride}, that is LAPACK's upper triangle, so the result goes to {@code dposv("U")}
- * as it is. An implementation may also write other entries of the {@code stride × stride} matrix
- * (never anything else), so callers must read only the triangle named above.
+ * as it is. An implementation may also add the same sums to other entries of the {@code stride ×
+ * stride} matrix (never anything else), so callers must read only the triangle named above.
  *
  * <p>Implementations are stateless and thread-safe; callers check arguments once, kernels only
  * {@code assert}.
@@ -31,16 +29,6 @@ public interface GramKernel {
    * and the kernel need not load them back. Entries outside the triangle may be left as they were.
    */
   void store(double[] a, int rows, int k, int stride, double[] gram);
-
-  /**
-   * Copies factor row {@code src[from..from+k)} into a block row at {@code block[to..to+k)},
-   * widened to double: the gather every row solve does once per rating. May also write anything into
-   * {@code block[to+k..to+blockStride(k))}, the row's padding (a vector copy takes whole vectors).
-   */
-  void gather(float[] src, int from, double[] block, int to, int k);
-
-  /** The same from double factors. */
-  void gather(double[] src, int from, double[] block, int to, int k);
 
   /** A short human-readable description, such as "scalar" or "Panama 256-bit (4 double lanes)". */
   String description();

@@ -2,8 +2,6 @@ package io.als4j.kernel;
 
 import io.als4j.internal.Als4jProperties;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -27,9 +25,6 @@ final class PanamaGramKernel implements GramKernel {
   private static final int TILE_ROWS = 4;
 
   private static final int STRIDE_MULTIPLE = Math.max(LANES, TILE_ROWS);
-  /** As many floats as {@link #SPECIES} has doubles: one load widens into one double vector. */
-  private static final VectorSpecies<Float> FLOATS =
-      VectorSpecies.of(float.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 2));
 
   static VectorSpecies<Double> species() {
     String bits = System.getProperty(Als4jProperties.VECTOR_BITS);
@@ -143,42 +138,6 @@ final class PanamaGramKernel implements GramKernel {
       sum.intoArray(gram, offset);
     } else {
       DoubleVector.fromArray(SPECIES, gram, offset).add(sum).intoArray(gram, offset);
-    }
-  }
-
-  /**
-   * Whole vectors, not k scalars: a scalar float-to-double copy does not vectorize on JDK 17, and
-   * at K = 50 its 150 instructions per row leave room in the out-of-order window for only a couple
-   * of rows' cache misses at a time; vector copies of the same rows from a 28 MB array went from
-   * about 150 to 100 ns per row in a microbenchmark on this project's machine. The last vector
-   * reads past the row (the next row's values, into the padding); only at the end of the array,
-   * where that would leave it, the row is copied scalar.
-   */
-  @Override
-  public void gather(float[] src, int from, double[] block, int to, int k) {
-    final int width = (k + LANES - 1) / LANES * LANES;
-    if (from + width <= src.length) {
-      for (int c = 0; c < width; c += LANES) {
-        ((DoubleVector) FloatVector.fromArray(FLOATS, src, from + c)
-            .convertShape(VectorOperators.F2D, SPECIES, 0))
-            .intoArray(block, to + c);
-      }
-    } else {
-      for (int c = 0; c < k; c++) {
-        block[to + c] = src[from + c];
-      }
-    }
-  }
-
-  @Override
-  public void gather(double[] src, int from, double[] block, int to, int k) {
-    final int width = (k + LANES - 1) / LANES * LANES;
-    if (from + width <= src.length) {
-      for (int c = 0; c < width; c += LANES) {
-        DoubleVector.fromArray(SPECIES, src, from + c).intoArray(block, to + c);
-      }
-    } else {
-      System.arraycopy(src, from, block, to, k);
     }
   }
 

@@ -35,20 +35,6 @@ public final class ScalarGramKernel implements GramKernel {
   }
 
   @Override
-  public void gather(float[] src, int from, double[] block, int to, int k) {
-    for (int c = 0; c < k; c++) {
-      block[to + c] = src[from + c];
-    }
-  }
-
-  @Override
-  public void gather(double[] src, int from, double[] block, int to, int k) {
-    for (int c = 0; c < k; c++) {
-      block[to + c] = src[from + c];
-    }
-  }
-
-  @Override
   public String description() {
     return "scalar";
   }

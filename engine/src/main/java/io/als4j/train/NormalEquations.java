@@ -15,8 +15,8 @@ import io.als4j.solve.SpdSolvers;
  * as one more column after the unknowns, so the kernel's last Gram row is Σ rⱼvⱼ: the right-hand
  * side comes out of the same SIMD pass instead of a scalar loop of dependent stores per rating.
  * One instance per worker thread; all arrays are allocated once, so solving allocates nothing. The
- * gather may leave values in a row's padding (whole-vector copies), which the kernel contract allows:
- * the bias and rating columns are written after it.
+ * block's padding columns (past the rating column) are never written and stay zero, as the kernel
+ * contract requires.
  */
 final class NormalEquations implements RowSolver {
   static final int BLOCK_ROWS = 256;
@@ -67,15 +67,25 @@ final class NormalEquations implements RowSolver {
 
   @Override
   public void add(double[] factors, int row, double rating) {
+    final int k = rank;
+    final int src = row * k;
     final int dst = pending * stride;
-    kernel.gather(factors, row * rank, block, dst, rank);
+    // A plain loop, not System.arraycopy: for rows this short the copy stub's set-up costs more
+    // than the copy, and C2 vectorizes the loop.
+    for (int c = 0; c < k; c++) {
+      block[dst + c] = factors[src + c];
+    }
     endRow(dst, rating);
   }
 
   @Override
   public void add(float[] factors, int row, double rating) {
+    final int k = rank;
+    final int src = row * k;
     final int dst = pending * stride;
-    kernel.gather(factors, row * rank, block, dst, rank);
+    for (int c = 0; c < k; c++) {
+      block[dst + c] = factors[src + c];
+    }
     endRow(dst, rating);
   }
 

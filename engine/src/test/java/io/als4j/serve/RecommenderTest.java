@@ -13,6 +13,7 @@ import io.als4j.testing.DenseLinearAlgebra;
 import io.als4j.testing.RandomRatings;
 import io.als4j.testing.TestSeeds;
 import io.als4j.train.AlsConfig;
+import io.als4j.train.FactorPrecision;
 import io.als4j.train.AlsTrainer;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -174,6 +175,30 @@ class RecommenderTest {
     for (int user = 0; user < USERS; user++) {
       double rel = foldInDifference(recommender, user);
       assertTrue(rel <= 1e-9, "user " + user + ": fold-in differs by " + rel);
+    }
+  }
+
+  /**
+   * The same for a model trained with double factors: its fold-in must not round (the model above
+   * has float factors, and its fold-in rounds as training did).
+   */
+  @Test
+  void foldInReproducesTheVectorsOfADoubleModelToo() {
+    AlsConfig doubles = config.toBuilder().factorPrecision(FactorPrecision.DOUBLE).build();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(doubles)) {
+      Recommender exact = Recommender.of(trainer.train(m), doubles, m);
+      boolean someFactorIsNotAFloat = false;
+      for (int u = 0; u < USERS; u++) {
+        double rel = foldInDifference(exact, u);
+        assertTrue(rel <= 1e-9, "user " + u + ": fold-in differs by " + rel);
+        double[] v = new double[6];
+        exact.userVector(u, v);
+        for (double x : v) {
+          someFactorIsNotAFloat |= (float) x != x;
+        }
+      }
+      assertTrue(someFactorIsNotAFloat, "DOUBLE training produced float-valued factors only");
     }
   }
 

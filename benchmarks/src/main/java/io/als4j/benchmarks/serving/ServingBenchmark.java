@@ -1,6 +1,7 @@
 package io.als4j.benchmarks.serving;
 
 import io.als4j.serve.ServingContext;
+import io.als4j.train.FactorPrecision;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -9,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,11 +30,16 @@ public class ServingBenchmark {
 
   @State(Scope.Benchmark)
   public static class Model {
+    /** "float" (factors as training stores them by default) or "double". */
+    @Param({"float"})
+    public String factors;
+
     ServingFixture fixture;
 
     @Setup(Level.Trial)
     public void setUp() {
-      fixture = new ServingFixture(42);
+      fixture = new ServingFixture(
+          42, FactorPrecision.valueOf(factors.toUpperCase(java.util.Locale.ROOT)));
     }
   }
 

@@ -6,6 +6,7 @@ import io.als4j.model.AlsModel;
 import io.als4j.model.FactorMatrix;
 import io.als4j.serve.Recommender;
 import io.als4j.train.AlsConfig;
+import io.als4j.train.FactorPrecision;
 import java.util.SplittableRandom;
 
 /**
@@ -27,11 +28,21 @@ final class ServingFixture {
   final int[][] foldInItems = new int[REQUESTS / 16][];
   final float[][] foldInRatings = new float[REQUESTS / 16][];
 
+  /** A model as training leaves it by default: float factors. */
   ServingFixture(long seed) {
+    this(seed, FactorPrecision.FLOAT);
+  }
+
+  /**
+   * @param precision FLOAT: factors rounded to float, as training stores them by default (fold-in
+   *     then gathers a float copy); DOUBLE: full doubles
+   */
+  ServingFixture(long seed, FactorPrecision precision) {
     SplittableRandom random = new SplittableRandom(seed);
-    FactorMatrix w = gaussian(USERS, random);
-    FactorMatrix u = gaussian(ITEMS, random);
-    AlsConfig config = AlsConfig.builder().biases(false).rank(RANK).build();
+    FactorMatrix w = gaussian(USERS, random, precision);
+    FactorMatrix u = gaussian(ITEMS, random, precision);
+    AlsConfig config =
+        AlsConfig.builder().biases(false).rank(RANK).factorPrecision(precision).build();
     try (RatingMatrixBuilder builder = new RatingMatrixBuilder(USERS, ITEMS)) {
       int[] picked = new int[RATED_PER_USER];
       for (int user = 0; user < USERS; user++) {
@@ -59,12 +70,13 @@ final class ServingFixture {
     }
   }
 
-  private static FactorMatrix gaussian(int rows, SplittableRandom random) {
+  private static FactorMatrix gaussian(int rows, SplittableRandom random, FactorPrecision precision) {
     FactorMatrix m = new FactorMatrix(rows, RANK);
     double[] data = m.data();
     double scale = 1 / Math.sqrt(RANK);
     for (int e = 0; e < data.length; e++) {
-      data[e] = random.nextGaussian() * scale;
+      double x = random.nextGaussian() * scale;
+      data[e] = precision == FactorPrecision.FLOAT ? (float) x : x;
     }
     return m;
   }

@@ -11,8 +11,8 @@ public enum FactorPrecision {
    * the bytes per gathered row. Gathering factor rows at random from an array larger than the cache
    * is what a sweep waits on at small K (ML-20M shape, K = 10: about 50 ns per double row against
    * 20–25 ns per float row on this project's machine), which is why Spark, implicit and LibMF keep
-   * float factors too. Rounding moves the loss by about 2⁻⁴⁸ relative, far below anything a
-   * rating can show.
+   * float factors too. Rounding a row's exact minimizer raises its loss only to second order in the
+   * rounding (of the order of 2⁻⁴⁸ relative), far below anything a rating can show.
    */
   FLOAT,
   /** Solutions are kept in full double precision and gathered as doubles. */

@@ -18,8 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The convergence picture of a training run (XChart): training and validation RMSE per iteration,
  * and the cumulative time on a second axis at the right. From a random start the first iteration's
- * error is several times the rest, so the RMSE axis is capped at 1.5 × the second iteration's value
- * (the first point may sit at the top edge) to keep the part that matters readable.
+ * error can be several times the rest, so the RMSE axis spans what the later iterations reach, plus
+ * a quarter of that span above them (a higher first point sits at the top edge): the part that
+ * matters fills the picture.
  */
 final class ConvergencePlot {
   private ConvergencePlot() {}
@@ -28,6 +29,11 @@ final class ConvergencePlot {
     if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
       throw new IllegalArgumentException("--plot: " + file + " (expected: a .png file)");
     }
+  }
+
+  /** The legend's note for a point drawn at the top edge instead of its value. */
+  private static String offScale(int index, double value) {
+    return String.format(Locale.ROOT, " (iteration %d: %.3f, off the scale)", index + 1, value);
   }
 
   static void write(Path file, List<IterationStats> history) throws IOException {
@@ -51,21 +57,37 @@ final class ConvergencePlot {
     XYChart chart = new XYChartBuilder().width(900).height(540)
         .title("als4j: convergence").xAxisTitle("iteration").yAxisTitle("RMSE").build();
     chart.getStyler().setYAxisDecimalPattern("0.000");
+    String trainLabel = "training RMSE";
+    String validationLabel = "validation RMSE";
     if (n > 1) {
-      double cap = 1.5 * Math.max(train[1], Double.isNaN(validation[1]) ? 0 : validation[1]);
       double floor = Double.POSITIVE_INFINITY;
+      double later = 0;
       for (int i = 0; i < n; i++) {
-        floor = Math.min(floor, Math.min(train[i], Double.isNaN(validation[i]) ? train[i] : validation[i]));
-        train[i] = Math.min(train[i], cap);
-        validation[i] = Double.isNaN(validation[i]) ? validation[i] : Math.min(validation[i], cap);
+        double low = Double.isNaN(validation[i]) ? train[i] : Math.min(train[i], validation[i]);
+        double high = Double.isNaN(validation[i]) ? train[i] : Math.max(train[i], validation[i]);
+        floor = Math.min(floor, low);
+        if (i > 0) {
+          later = Math.max(later, high);
+        }
+      }
+      double cap = later + 0.25 * (later - floor);
+      for (int i = 0; i < n; i++) {
+        if (train[i] > cap) {
+          trainLabel += offScale(i, train[i]);
+          train[i] = cap;
+        }
+        if (validation[i] > cap) { // false for NaN
+          validationLabel += offScale(i, validation[i]);
+          validation[i] = cap;
+        }
       }
       chart.getStyler().setYAxisMin(0, 0.95 * floor);
       chart.getStyler().setYAxisMax(0, cap);
     }
     chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    chart.addSeries("training RMSE", iteration, train).setMarker(SeriesMarkers.CIRCLE);
+    chart.addSeries(trainLabel, iteration, train).setMarker(SeriesMarkers.CIRCLE);
     if (validated) {
-      chart.addSeries("validation RMSE", iteration, validation).setMarker(SeriesMarkers.DIAMOND);
+      chart.addSeries(validationLabel, iteration, validation).setMarker(SeriesMarkers.DIAMOND);
     }
     XYSeries time = chart.addSeries("cumulative seconds", iteration, seconds);
     time.setMarker(SeriesMarkers.NONE);

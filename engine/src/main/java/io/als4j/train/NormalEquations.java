@@ -67,23 +67,16 @@ final class NormalEquations implements RowSolver {
 
   @Override
   public void add(double[] factors, int row, double rating) {
-    final int k = rank;
-    final int src = row * k;
     final int dst = pending * stride;
-    // A plain loop, not System.arraycopy: for rows this short the copy stub's set-up costs more
-    // than the copy, and C2 vectorizes the loop.
-    for (int c = 0; c < k; c++) {
-      block[dst + c] = factors[src + c];
-    }
+    System.arraycopy(factors, row * rank, block, dst, rank);
     endRow(dst, rating);
   }
 
   @Override
   public void add(float[] factors, int row, double rating) {
-    final int k = rank;
-    final int src = row * k;
+    final int src = row * rank;
     final int dst = pending * stride;
-    for (int c = 0; c < k; c++) {
+    for (int c = 0; c < rank; c++) { // widening: no arraycopy for float to double
       block[dst + c] = factors[src + c];
     }
     endRow(dst, rating);

@@ -1,6 +1,8 @@
 package io.als4j.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import net.openhft.chronicle.bytes.BytesStore;
 
 /**
@@ -12,6 +14,9 @@ import net.openhft.chronicle.bytes.BytesStore;
  * ascend within each user and the ratings of a pair given twice sit side by side in input order, so
  * one scan applies the {@link DuplicatePolicy} → by item again, users ascending. Peak memory during
  * the build is about 12 + 8 + 8 bytes per rating (+ 16 with timestamps).
+ *
+ * <p>Every buffer is allocated without zeroing ({@code lazyNativeBytesStoreWithFixedCapacity}):
+ * each byte is written before it is read, and zero-filling them took a fifth of a 20M-rating import.
  *
  * <p>Rejected with an {@link InvalidRatingException} that names the triple: a negative index, an
  * index at or beyond a declared dimension, a rating that is NaN or infinite, and (at build time,
@@ -25,7 +30,11 @@ public final class RatingMatrixBuilder implements AutoCloseable {
   private final boolean withTimes;
   private final DuplicatePolicy policy;
   private final int tripleBytes;
+  /** Triples of other builders taken over by {@link #concatenate}, in order, before {@link #triples}. */
+  private final List<Segment> absorbed = new ArrayList<>();
+  /** This builder's own triples, appended after the absorbed ones. */
   private BytesStore<?, Void> triples;
+  private long ownCount;
   private long count;
   private int maxUser = -1;
   private int maxItem = -1;
@@ -54,6 +63,17 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    */
   public RatingMatrixBuilder(
       int numUsers, int numItems, boolean timestamps, DuplicatePolicy policy) {
+    this(numUsers, numItems, timestamps, policy, INITIAL_TRIPLES);
+  }
+
+  /**
+   * As {@link #RatingMatrixBuilder(int, int, boolean, DuplicatePolicy)}, with room for {@code
+   * expectedRatings} before the buffer first grows. An over-estimate is cheap: the buffer is not
+   * zeroed, so pages never written are never touched.
+   */
+  public RatingMatrixBuilder(
+      int numUsers, int numItems, boolean timestamps, DuplicatePolicy policy,
+      long expectedRatings) {
     if (numUsers < -1 || numItems < -1) {
       throw new IllegalArgumentException(
           "dimensions: " + numUsers + " × " + numItems + " (expected: >= 0, or -1 to infer)");
@@ -63,7 +83,8 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     this.withTimes = timestamps;
     this.policy = policy;
     this.tripleBytes = timestamps ? 20 : 12;
-    this.triples = BytesStore.nativeStoreWithFixedCapacity(INITIAL_TRIPLES * tripleBytes);
+    this.triples = BytesStore.lazyNativeBytesStoreWithFixedCapacity(
+        Math.max(INITIAL_TRIPLES, expectedRatings) * tripleBytes);
   }
 
   /** Number of triples added so far. */
@@ -105,7 +126,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         || (declaredItems >= 0 && item >= declaredItems)) {
       throw invalid(user, item, rating);
     }
-    long at = count * tripleBytes;
+    long at = ownCount * tripleBytes;
     if (at + tripleBytes > triples.capacity()) {
       grow();
     }
@@ -115,6 +136,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     if (withTimes) {
       triples.writeLong(at + 12, time);
     }
+    ownCount++;
     count++;
     if (user < maxUser) {
       groupedByUser = false;
@@ -132,8 +154,8 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * every resize at INFO.
    */
   private void grow() {
-    long used = count * tripleBytes;
-    BytesStore<?, Void> bigger = BytesStore.nativeStoreWithFixedCapacity(2 * triples.capacity());
+    long used = ownCount * tripleBytes;
+    BytesStore<?, Void> bigger = BytesStore.lazyNativeBytesStoreWithFixedCapacity(2 * triples.capacity());
     bigger.write(0, triples, 0, used);
     triples.releaseLast();
     triples = bigger;
@@ -166,9 +188,9 @@ public final class RatingMatrixBuilder implements AutoCloseable {
 
     Orientation(long[] start, long n, boolean withTimes) {
       this.start = start;
-      this.indices = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
-      this.values = BytesStore.nativeStoreWithFixedCapacity(Math.max(4 * n, 8));
-      this.times = withTimes ? BytesStore.nativeStoreWithFixedCapacity(Math.max(8 * n, 8)) : null;
+      this.indices = BytesStore.lazyNativeBytesStoreWithFixedCapacity(Math.max(4 * n, 8));
+      this.values = BytesStore.lazyNativeBytesStoreWithFixedCapacity(Math.max(4 * n, 8));
+      this.times = withTimes ? BytesStore.lazyNativeBytesStoreWithFixedCapacity(Math.max(8 * n, 8)) : null;
     }
 
     void put(long pos, int index, float value) {
@@ -190,13 +212,150 @@ public final class RatingMatrixBuilder implements AutoCloseable {
 
     CompressedRows wrap(int rows, int columns, boolean keepTimes) {
       long n = start[rows];
-      BytesStore<?, Void> offsets = BytesStore.nativeStoreWithFixedCapacity(8L * (rows + 1));
+      BytesStore<?, Void> offsets = BytesStore.lazyNativeBytesStoreWithFixedCapacity(8L * (rows + 1));
       for (int r = 0; r <= rows; r++) {
         offsets.writeLong((long) r << 3, start[r]);
       }
       return new CompressedRows(
           rows, columns, n, offsets, 0, indices, 0, values, 0, keepTimes ? times : null, 0, true);
     }
+  }
+
+  /**
+   * A run of triples in one buffer, read through optional index translations: the triples of a
+   * builder filled with its own local indices (one chunk of a file parsed on its own core), mapped
+   * to the indices of the whole.
+   */
+  private static final class Segment {
+    final BytesStore<?, Void> store;
+    final long count;
+    final int[] users;
+    final int[] items;
+
+    Segment(BytesStore<?, Void> store, long count, int[] users, int[] items) {
+      this.store = store;
+      this.count = count;
+      this.users = users;
+      this.items = items;
+    }
+
+    int user(long at) {
+      int u = store.readInt(at);
+      return users == null ? u : users[u];
+    }
+
+    int item(long at) {
+      int i = store.readInt(at + 4);
+      return items == null ? i : items[i];
+    }
+  }
+
+  private List<Segment> segments() {
+    List<Segment> all = new ArrayList<>(absorbed);
+    all.add(new Segment(triples, ownCount, null, null));
+    return all;
+  }
+
+  /**
+   * One builder holding the triples of {@code parts}, in order, without copying them: part p's
+   * user index u stands for {@code userMaps.get(p)[u]} and its item index i for {@code
+   * itemMaps.get(p)[i]} (a null map: the identity). This is how chunks of one file, parsed on
+   * separate cores with their own id dictionaries, become one matrix. A part may itself be a
+   * concatenation. The parts are emptied (their buffers now belong to the result) and must all
+   * have the same dimensions, timestamps and duplicate policy.
+   *
+   * @throws InvalidRatingException if a mapped index is negative or beyond a declared dimension
+   */
+  public static RatingMatrixBuilder concatenate(
+      List<RatingMatrixBuilder> parts, List<int[]> userMaps, List<int[]> itemMaps) {
+    if (parts.isEmpty() || userMaps.size() != parts.size() || itemMaps.size() != parts.size()) {
+      throw new IllegalArgumentException(
+          parts.size() + " parts, " + userMaps.size() + " user maps, " + itemMaps.size()
+              + " item maps (expected: at least one part and one map of each per part)");
+    }
+    RatingMatrixBuilder first = parts.get(0);
+    RatingMatrixBuilder whole = new RatingMatrixBuilder(
+        first.declaredUsers, first.declaredItems, first.withTimes, first.policy, 0);
+    int lastUser = -1;
+    for (int p = 0; p < parts.size(); p++) {
+      RatingMatrixBuilder part = parts.get(p);
+      part.ensureOpen();
+      if (part.withTimes != whole.withTimes || part.policy != whole.policy
+          || part.declaredUsers != whole.declaredUsers
+          || part.declaredItems != whole.declaredItems) {
+        throw new IllegalArgumentException(
+            "part " + p + " differs from part 0 in dimensions, timestamps or duplicate policy");
+      }
+      int[] users = userMaps.get(p);
+      int[] items = itemMaps.get(p);
+      int maxUser = whole.checkMap(users, part.maxUser, whole.declaredUsers, "user", p);
+      int maxItem = whole.checkMap(items, part.maxItem, whole.declaredItems, "item", p);
+      // Grouped stays true only if the part was grouped, its map keeps its users' order, and each
+      // run of triples starts at or after the previous one's last user.
+      whole.groupedByUser &= part.groupedByUser && ascending(users, part.maxUser);
+      for (Segment seg : part.segments()) {
+        Segment mapped =
+            new Segment(seg.store, seg.count, compose(seg.users, users), compose(seg.items, items));
+        if (seg.count > 0) {
+          whole.groupedByUser &= mapped.user(0) >= lastUser;
+          lastUser = mapped.user((seg.count - 1) * part.tripleBytes);
+        }
+        whole.absorbed.add(mapped);
+      }
+      whole.maxUser = Math.max(whole.maxUser, maxUser);
+      whole.maxItem = Math.max(whole.maxItem, maxItem);
+      whole.count += part.count;
+      part.absorbed.clear();
+      part.triples = null;
+    }
+    return whole;
+  }
+
+  /** Checks a part's index map and returns the largest index it maps to (-1 if none). */
+  private int checkMap(int[] map, int localMax, int declared, String what, int part) {
+    if (map == null) {
+      return localMax;
+    }
+    if (localMax >= map.length) {
+      throw new IllegalArgumentException(
+          "part " + part + " has " + what + " index " + localMax + " but its map only "
+              + map.length + " entries");
+    }
+    int max = -1;
+    for (int local = 0; local <= localMax; local++) {
+      int global = map[local];
+      if (global < 0 || (declared >= 0 && global >= declared)) {
+        throw new InvalidRatingException(
+            "part " + part + ": " + what + " " + local + " maps to " + global + " (expected: 0.."
+                + (declared >= 0 ? declared - 1 : Integer.MAX_VALUE) + ")");
+      }
+      max = Math.max(max, global);
+    }
+    return max;
+  }
+
+  /** {@code outer} after {@code inner} (null: the identity). */
+  private static int[] compose(int[] inner, int[] outer) {
+    if (inner == null || outer == null) {
+      return inner == null ? outer : inner;
+    }
+    int[] both = new int[inner.length];
+    for (int i = 0; i < inner.length; i++) {
+      both[i] = outer[inner[i]];
+    }
+    return both;
+  }
+
+  private static boolean ascending(int[] map, int localMax) {
+    if (map == null) {
+      return true;
+    }
+    for (int local = 1; local <= localMax; local++) {
+      if (map[local] < map[local - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -211,11 +370,14 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     final int users = declaredUsers >= 0 ? declaredUsers : maxUser + 1;
     final int items = declaredItems >= 0 ? declaredItems : maxItem + 1;
     final long n = count;
+    final List<Segment> segments = segments();
     final long[] userStart = new long[users + 1];
     final long[] itemStart = new long[items + 1];
-    for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
-      userStart[triples.readInt(at) + 1]++;
-      itemStart[triples.readInt(at + 4) + 1]++;
+    for (Segment seg : segments) {
+      for (long t = 0, at = 0; t < seg.count; t++, at += tripleBytes) {
+        userStart[seg.user(at) + 1]++;
+        itemStart[seg.item(at) + 1]++;
+      }
     }
     prefixSum(userStart);
     prefixSum(itemStart);
@@ -227,10 +389,13 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         // Users arrive grouped and ascending (MovieLens files are): the rows are the input in
         // order; only the items within each row need sorting, which stays in cache.
         byUser = new Orientation(userStart, n, withTimes);
-        for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
-          byUser.put(t, triples.readInt(at + 4), triples.readFloat(at + 8));
-          if (withTimes) {
-            byUser.times.writeLong(t << 3, triples.readLong(at + 12));
+        long pos = 0;
+        for (Segment seg : segments) {
+          for (long t = 0, at = 0; t < seg.count; t++, at += tripleBytes, pos++) {
+            byUser.put(pos, seg.item(at), seg.store.readFloat(at + 8));
+            if (withTimes) {
+              byUser.times.writeLong(pos << 3, seg.store.readLong(at + 12));
+            }
           }
         }
         freeTriples();
@@ -241,11 +406,13 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       // Pass 1: triples → by item (input order within an item).
       byItem = new Orientation(itemStart, n, withTimes);
       long[] cursor = itemStart.clone();
-      for (long t = 0, at = 0; t < n; t++, at += tripleBytes) {
-        long pos = cursor[triples.readInt(at + 4)]++;
-        byItem.put(pos, triples.readInt(at), triples.readFloat(at + 8));
-        if (withTimes) {
-          byItem.times.writeLong(pos << 3, triples.readLong(at + 12));
+      for (Segment seg : segments) {
+        for (long t = 0, at = 0; t < seg.count; t++, at += tripleBytes) {
+          long pos = cursor[seg.item(at)]++;
+          byItem.put(pos, seg.user(at), seg.store.readFloat(at + 8));
+          if (withTimes) {
+            byItem.times.writeLong(pos << 3, seg.store.readLong(at + 12));
+          }
         }
       }
       freeTriples();
@@ -451,6 +618,10 @@ public final class RatingMatrixBuilder implements AutoCloseable {
   }
 
   private void freeTriples() {
+    for (Segment seg : absorbed) {
+      seg.store.releaseLast();
+    }
+    absorbed.clear();
     if (triples != null) {
       triples.releaseLast();
       triples = null;

@@ -198,6 +198,101 @@ class RatingMatrixBuilderTest {
     }
   }
 
+  /**
+   * Chunks of one input, each added with its own first-appearance local indices (as the parallel
+   * importer's per-core dictionaries number them), concatenated through their maps: the same
+   * matrix, positions, timestamps and duplicate resolution as one builder fed the whole input.
+   */
+  @Test
+  void concatenatedPartsWithLocalIndicesBuildTheSameMatrixAsOneBuilder() {
+    java.util.Random random = new java.util.Random(TestSeeds.base() + 17);
+    for (boolean grouped : new boolean[] {true, false}) {
+      int n = 3_000;
+      int[] users = new int[n];
+      int[] items = new int[n];
+      for (int t = 0; t < n; t++) {
+        users[t] = random.nextInt(70);
+        items[t] = random.nextInt(50);
+      }
+      if (grouped) {
+        java.util.Arrays.sort(users);
+      }
+      long saved = RatingMatrixBuilder.minEntriesPerTask;
+      RatingMatrixBuilder.minEntriesPerTask = 500; // the parallel passes too
+      try (RatingMatrixBuilder one = new RatingMatrixBuilder(-1, -1, true, DuplicatePolicy.LAST)) {
+        java.util.List<RatingMatrixBuilder> parts = new java.util.ArrayList<>();
+        java.util.List<int[]> userMaps = new java.util.ArrayList<>();
+        java.util.List<int[]> itemMaps = new java.util.ArrayList<>();
+        int[] cuts = {0, 1_000, 1_001, 2_345, n};
+        for (int p = 0; p + 1 < cuts.length; p++) {
+          RatingMatrixBuilder part = new RatingMatrixBuilder(-1, -1, true, DuplicatePolicy.LAST, 7);
+          Map<Integer, Integer> localUser = new HashMap<>();
+          Map<Integer, Integer> localItem = new HashMap<>();
+          java.util.List<Integer> userMap = new java.util.ArrayList<>();
+          java.util.List<Integer> itemMap = new java.util.ArrayList<>();
+          for (int t = cuts[p]; t < cuts[p + 1]; t++) {
+            float r = 1 + random.nextInt(5);
+            long time = random.nextInt(1_000_000);
+            one.add(users[t], items[t], r, time);
+            int u = localUser.computeIfAbsent(users[t], g -> { userMap.add(g); return userMap.size() - 1; });
+            int i = localItem.computeIfAbsent(items[t], g -> { itemMap.add(g); return itemMap.size() - 1; });
+            part.add(u, i, r, time);
+          }
+          parts.add(part);
+          userMaps.add(userMap.stream().mapToInt(Integer::intValue).toArray());
+          itemMaps.add(itemMap.stream().mapToInt(Integer::intValue).toArray());
+        }
+        try (RatingMatrixBuilder whole = RatingMatrixBuilder.concatenate(parts, userMaps, itemMaps);
+            RatingMatrix expected = one.build();
+            RatingMatrix actual = whole.build()) {
+          assertTrue(one.duplicatesMerged() > 0, "the input has pairs rated twice");
+          assertEquals(one.duplicatesMerged(), whole.duplicatesMerged());
+          assertEquals(dump(expected.byUser()), dump(actual.byUser()), "grouped " + grouped);
+          assertEquals(dump(expected.byItem()), dump(actual.byItem()), "grouped " + grouped);
+        } finally {
+          parts.forEach(RatingMatrixBuilder::close);
+        }
+      } finally {
+        RatingMatrixBuilder.minEntriesPerTask = saved;
+      }
+    }
+  }
+
+  @Test
+  void concatenateRejectsAMapThatLeavesTheDeclaredDimensions() {
+    RatingMatrixBuilder part = new RatingMatrixBuilder(-1, -1, false, DuplicatePolicy.ERROR);
+    RatingMatrixBuilder declared = new RatingMatrixBuilder(10, 10, false, DuplicatePolicy.ERROR);
+    part.add(0, 0, 1f);
+    declared.add(0, 0, 1f);
+    try {
+      assertThrows(IllegalArgumentException.class, () -> RatingMatrixBuilder.concatenate(
+          java.util.List.of(part, declared), java.util.List.of(new int[] {0}, new int[] {1}),
+          java.util.List.of(new int[] {0}, new int[] {1})));
+      RatingMatrixBuilder inRange = new RatingMatrixBuilder(10, 10, false, DuplicatePolicy.ERROR);
+      inRange.add(0, 0, 1f);
+      InvalidRatingException e = assertThrows(InvalidRatingException.class,
+          () -> RatingMatrixBuilder.concatenate(java.util.List.of(inRange),
+              java.util.List.of(new int[] {12}), java.util.List.of(new int[] {0})));
+      assertTrue(e.getMessage().contains("user 0 maps to 12"), e.getMessage());
+      inRange.close();
+    } finally {
+      part.close();
+      declared.close();
+    }
+  }
+
+  /** Every entry, in storage order: row, column, value and time. */
+  private static java.util.List<String> dump(CompressedRows rows) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int r = 0; r < rows.rows(); r++) {
+      for (long pos = rows.start(r); pos < rows.end(r); pos++) {
+        out.add(r + ":" + rows.index(pos) + "=" + rows.value(pos)
+            + (rows.hasTimes() ? "@" + rows.time(pos) : ""));
+      }
+    }
+    return out;
+  }
+
   @Test
   void closeFreesTheOffHeapMemoryOnce() {
     RatingMatrix m = RandomRatings.uniform(5, 5, 0.5, 1).toMatrix();

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
           + " a planted model: mean + user and item offsets + a low-rank interaction + Gaussian"
           + " noise, rounded to the scale's stars and clamped to its range.",
       "Writes a dataset store, or with -o ending in .csv a MovieLens-style ratings.csv"
-          + " (userId,movieId,rating; 1-based ids)."
+          + " (userId,movieId,rating,timestamp; 1-based ids, seeded timestamps in 1996-2015)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "generated %,d ratings (%,d users × %,d items) in %.2f s (%.1f M/s)%n",
         ratings.size(), shape.users(), shape.items(), seconds, ratings.size() / seconds / 1e6);
     if (output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      writeCsv(ratings, output);
+      writeCsv(ratings, output, seed);
     } else {
       try (RatingMatrix m = ratings.toMatrix()) {
         DatasetFile.write(new Dataset(m, null, null), output);
@@ -81,31 +82,33 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** userId,movieId,rating with 1-based ids and 3 decimals, formatted without a String per line. */
-  static void writeCsv(Ratings ratings, Path file) throws IOException {
+  /** The span the CSV's timestamps fall in: MovieLens 20M's, 1996-01-01 to 2015-01-01 (UTC). */
+  private static final long FIRST_SECOND = 820_454_400L;
+  private static final long SECONDS = 1_420_070_400L - FIRST_SECOND;
+
+  /**
+   * A MovieLens-20M-style ratings.csv: userId,movieId,rating,timestamp with 1-based ids, the rating
+   * in its shortest decimal form ("4.0", "3.5", "2.125") and a timestamp drawn from {@code seed},
+   * formatted without a String per line. Written to a temporary file, then renamed.
+   */
+  static void writeCsv(Ratings ratings, Path file, long seed) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".partial");
+    SplittableRandom times = new SplittableRandom(seed ^ 0x7113_57A3_9E37_79B9L);
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
-        out.write("userId,movieId,rating\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(
+            "userId,movieId,rating,timestamp\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         byte[] line = new byte[64];
         for (int t = 0; t < ratings.size(); t++) {
           int at = digits(line, 0, ratings.user(t) + 1L);
           line[at++] = ',';
           at = digits(line, at, ratings.item(t) + 1L);
           line[at++] = ',';
-          long milli = Math.round(ratings.value(t) * 1000.0);
-          if (milli < 0) {
-            line[at++] = '-';
-            milli = -milli;
-          }
-          at = digits(line, at, milli / 1000);
-          line[at++] = '.';
-          long frac = milli % 1000;
-          line[at++] = (byte) ('0' + frac / 100);
-          line[at++] = (byte) ('0' + frac / 10 % 10);
-          line[at++] = (byte) ('0' + frac % 10);
+          at = decimal(line, at, ratings.value(t));
+          line[at++] = ',';
+          at = digits(line, at, FIRST_SECOND + times.nextLong(SECONDS));
           line[at++] = '\n';
           out.write(line, 0, at);
         }
@@ -114,6 +117,26 @@ final class GenerateCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** {@code value} to 3 decimals, trailing zeros dropped down to one ("4.0", "3.5", "-0.125"). */
+  private static int decimal(byte[] b, int at, float value) {
+    long milli = Math.round(value * 1000.0);
+    if (milli < 0) {
+      b[at++] = '-';
+      milli = -milli;
+    }
+    at = digits(b, at, milli / 1000);
+    b[at++] = '.';
+    long frac = milli % 1000;
+    b[at++] = (byte) ('0' + frac / 100);
+    if (frac % 100 != 0) {
+      b[at++] = (byte) ('0' + frac / 10 % 10);
+      if (frac % 10 != 0) {
+        b[at++] = (byte) ('0' + frac % 10);
+      }
+    }
+    return at;
   }
 
   private static int digits(byte[] b, int at, long v) {

@@ -101,6 +101,35 @@ final class DelimitedReader {
     }
   }
 
+  /**
+   * Whether the file's ids are strings, decided as {@link #read} decides it: from the first line
+   * (after blank lines, comments and the header) that has enough fields. False for a file without
+   * such a line. Lets the chunks of one file, parsed apart, share the decision.
+   */
+  boolean stringIds(LineSource in, boolean header) throws IOException {
+    boolean first = true;
+    while (in.next()) {
+      byte[] b = in.buffer();
+      int from = in.start();
+      int to = in.end();
+      if (from == to || b[from] == '#' || (whitespace && blank(b, from, to))) {
+        continue;
+      }
+      if (first && header) {
+        first = false;
+        continue;
+      }
+      first = false;
+      if (split(b, from, to) >= columns) {
+        return Fields.parseLong(b, fieldStart[userColumn], fieldEnd[userColumn])
+                == Fields.NOT_A_LONG
+            || Fields.parseLong(b, fieldStart[itemColumn], fieldEnd[itemColumn])
+                == Fields.NOT_A_LONG;
+      }
+    }
+    return false;
+  }
+
   private int id(IdMapper ids, LineSource in, RatingsCollector out, int column, String what) {
     byte[] b = in.buffer();
     if (ids.strings()) {

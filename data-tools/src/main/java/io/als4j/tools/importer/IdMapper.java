@@ -82,7 +82,31 @@ final class IdMapper {
   }
 
   int name(byte[] b, int from, int to) {
-    String id = new String(b, from, to - from, StandardCharsets.UTF_8);
+    return name(new String(b, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  /** How many distinct ids were seen. */
+  int size() {
+    return strings ? nameIds.size() : numberCount;
+  }
+
+  /**
+   * Adds {@code part}'s ids, in {@code part}'s order, and returns where each of them now sits
+   * here: the translation of a chunk's local indices, which keeps first-appearance order over the
+   * whole file when the chunks are absorbed in file order.
+   */
+  int[] absorb(IdMapper part) {
+    if (part.strings != strings) {
+      throw new IllegalArgumentException("string ids and integer ids cannot be merged");
+    }
+    int[] map = new int[part.size()];
+    for (int local = 0; local < map.length; local++) {
+      map[local] = strings ? name(part.nameIds.get(local)) : number(part.numberIds[local]);
+    }
+    return map;
+  }
+
+  private int name(String id) {
     int index = names.getValue(id);
     if (index == MISSING) {
       index = nameIds.size();

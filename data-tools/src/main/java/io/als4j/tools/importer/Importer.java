@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -43,8 +44,14 @@ public final class Importer {
     return total;
   }
 
-  public static ImportResult run(List<Path> inputs, ImportOptions options, Progress progress)
+  public static ImportResult run(List<Path> inputs, ImportOptions options, Progress callerProgress)
       throws IOException {
+    // Chunks of one file are parsed on several threads, and each reports its progress.
+    Progress progress = (done, all) -> {
+      synchronized (callerProgress) {
+        callerProgress.update(done, all);
+      }
+    };
     List<Path> files = expand(inputs);
     long totalBytes = 0;
     for (Path file : files) {
@@ -94,6 +101,35 @@ public final class Importer {
       long bytes = 0;
       long fileBytesBefore = 0;
       for (Path file : files) {
+        boolean delimited = format != Format.NETFLIX && format != Format.MTX;
+        int chunks = delimited && !LineSource.isGzip(file)
+            ? ChunkedDelimitedRead.chunks(Files.size(file)) : 1;
+        if (chunks > 1) {
+          int user = format == Format.CSV ? options.userColumn() : 0;
+          int item = format == Format.CSV ? options.itemColumn() : 1;
+          int rating = format == Format.CSV ? options.ratingColumn() : 2;
+          String d = delimiter;
+          Supplier<DelimitedReader> readers = () -> new DelimitedReader(d, user, item, rating, time);
+          boolean strings;
+          if (options.stringIds() != null) {
+            strings = options.stringIds();
+          } else if (out.idsDecided()) {
+            strings = out.users().strings();
+          } else {
+            try (LineSource in = LineSource.open(file)) {
+              strings = readers.get().stringIds(in, header);
+            }
+          }
+          final long before = fileBytesBefore;
+          ChunkedDelimitedRead.Totals read = ChunkedDelimitedRead.read(file, chunks, readers,
+              header, strings, options, timestamps, out.expected(), out,
+              done -> progress.update(before + done, total));
+          lines += read.lines();
+          bytes += read.bytes();
+          fileBytesBefore += Files.size(file);
+          progress.update(fileBytesBefore, total);
+          continue;
+        }
         try (LineSource in = LineSource.open(file)) {
           final long before = fileBytesBefore;
           in.onProgress(() -> progress.update(before + in.fileBytesRead(), total));

@@ -61,6 +61,47 @@ final class LineSource implements AutoCloseable {
     }
   }
 
+  /** At most {@code remaining} bytes of a stream. */
+  private static final class RangeStream extends java.io.FilterInputStream {
+    private long remaining;
+
+    RangeStream(InputStream in, long length) {
+      super(in);
+      this.remaining = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+  }
+
+  /** Whether the file starts with the gzip magic bytes. */
+  static boolean isGzip(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
+  }
+
   static LineSource open(Path file) throws IOException {
     CountingStream counted = new CountingStream(Files.newInputStream(file));
     BufferedInputStream raw = new BufferedInputStream(counted, 1 << 16);
@@ -74,6 +115,24 @@ final class LineSource implements AutoCloseable {
     } catch (EOFException e) {
       raw.close();
       throw new InputFormatException(file + ": truncated gzip stream (it ends inside the header)");
+    }
+  }
+
+  /**
+   * The lines of bytes {@code from} (inclusive) to {@code to} (exclusive) of an uncompressed file:
+   * one chunk of it, for parsing chunks on separate cores. Line numbers count from the chunk's
+   * start.
+   */
+  static LineSource open(Path file, long from, long to) throws IOException {
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file);
+    try {
+      channel.position(from);
+      CountingStream counted =
+          new CountingStream(new RangeStream(java.nio.channels.Channels.newInputStream(channel), to - from));
+      return new LineSource(file, counted, counted);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 

@@ -16,23 +16,58 @@ final class RatingsCollector implements AutoCloseable {
   private static final int EXAMPLES = 5;
 
   private final ImportOptions options;
-  private final RatingMatrixBuilder builder;
   private final boolean timestamps;
   private IdMapper users;
   private IdMapper items;
   private long skipped;
-  private final List<String> examples = new ArrayList<>();
+  private final List<InvalidLine> examples = new ArrayList<>();
   private String expected = "";
+  /** A chunk's collector: line numbers are relative to the chunk's start until it is absorbed. */
+  private final boolean chunk;
+  private RatingMatrixBuilder builder;
 
   RatingsCollector(ImportOptions options, boolean timestamps) {
+    this(options, timestamps, false, 0);
+  }
+
+  /**
+   * @param chunk whether this collects one chunk of a file, whose line numbers are not known yet
+   * @param expectedRatings a guess at the number of ratings, to size the buffer (0: none)
+   */
+  RatingsCollector(ImportOptions options, boolean timestamps, boolean chunk, long expectedRatings) {
     this.options = options;
     this.timestamps = timestamps;
-    this.builder = new RatingMatrixBuilder(-1, -1, timestamps, options.duplicates());
+    this.chunk = chunk;
+    this.builder =
+        new RatingMatrixBuilder(-1, -1, timestamps, options.duplicates(), expectedRatings);
+  }
+
+  /** A malformed line, with its line number in the file or chunk it was read from. */
+  record InvalidLine(java.nio.file.Path file, long line, String problem, String text) {
+    String message(long lineOffset, String expected) {
+      return file + ":" + (lineOffset + line) + ": " + problem + " in line \"" + text
+          + "\" (expected: " + expected + ")";
+    }
+  }
+
+  /** The first malformed line of a chunk, thrown without --skip-invalid. */
+  static final class InvalidLineInChunk extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient InvalidLine line;
+
+    InvalidLineInChunk(InvalidLine line) {
+      super(line.message(0, "") + " (line number counted from the chunk's start)", null, false, false);
+      this.line = line;
+    }
   }
 
   /** Sets the line shape quoted in error messages. */
   void expecting(String expected) {
     this.expected = expected;
+  }
+
+  String expected() {
+    return expected;
   }
 
   boolean idsDecided() {
@@ -78,17 +113,52 @@ final class RatingsCollector implements AutoCloseable {
    * --skip-invalid) counted.
    */
   boolean invalid(LineSource at, String problem) {
-    String message =
-        at.file() + ":" + at.lineNumber() + ": " + problem + " in line \"" + at.text()
-            + "\" (expected: " + expected + ")";
+    InvalidLine line = new InvalidLine(at.file(), at.lineNumber(), problem, at.text());
     if (!options.skipInvalid()) {
-      throw new InputFormatException(message);
+      if (chunk) {
+        throw new InvalidLineInChunk(line);
+      }
+      throw new InputFormatException(line.message(0, expected));
     }
     skipped++;
     if (examples.size() < EXAMPLES) {
-      examples.add(message);
+      examples.add(line);
     }
     return false;
+  }
+
+  /**
+   * Takes over the ratings, ids and skipped lines of chunks of one file, in file order, whose
+   * first lines are line {@code lineOffsets[c] + 1} of the file. Chunks parsed with local
+   * indices get this collector's indices, in first-appearance order over the whole.
+   */
+  void absorb(List<RatingsCollector> chunks, long[] lineOffsets) {
+    List<RatingMatrixBuilder> parts = new ArrayList<>();
+    List<int[]> userMaps = new ArrayList<>();
+    List<int[]> itemMaps = new ArrayList<>();
+    parts.add(builder);
+    userMaps.add(null);
+    itemMaps.add(null);
+    for (int c = 0; c < chunks.size(); c++) {
+      RatingsCollector part = chunks.get(c);
+      if (part.users == null) {
+        continue; // no data line at all in this chunk
+      }
+      decideIds(part.users.strings(), part.items.strings());
+      parts.add(part.builder);
+      userMaps.add(users.absorb(part.users));
+      itemMaps.add(items.absorb(part.items));
+      skipped += part.skipped;
+      for (InvalidLine line : part.examples) {
+        if (examples.size() < EXAMPLES) {
+          examples.add(new InvalidLine(line.file(), lineOffsets[c] + line.line(), line.problem(),
+              line.text()));
+        }
+      }
+    }
+    RatingMatrixBuilder whole = RatingMatrixBuilder.concatenate(parts, userMaps, itemMaps);
+    builder.close();
+    builder = whole;
   }
 
   long skipped() {
@@ -96,7 +166,11 @@ final class RatingsCollector implements AutoCloseable {
   }
 
   List<String> examples() {
-    return examples;
+    List<String> messages = new ArrayList<>();
+    for (InvalidLine line : examples) {
+      messages.add(line.message(0, expected));
+    }
+    return messages;
   }
 
   Dataset build(String source) {

@@ -25,6 +25,9 @@ public final class StoreWriter implements AutoCloseable {
   private final StoreKind kind;
   private final int kindVersion;
   private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+  /** The same memory as {@link #buffer}, for bulk copies from off-heap stores. */
+  private final net.openhft.chronicle.bytes.BytesStore<?, ByteBuffer> bufferMemory =
+      net.openhft.chronicle.bytes.BytesStore.wrap(buffer);
   private final CRC32C payloadCrc = new CRC32C();
   private final int[] tags = new int[StoreLayout.MAX_SECTIONS];
   private final long[] offsets = new long[StoreLayout.MAX_SECTIONS];
@@ -128,17 +131,15 @@ public final class StoreWriter implements AutoCloseable {
    */
   public void writeBytes(net.openhft.chronicle.bytes.BytesStore<?, ?> source, long offset,
       long length) throws IOException {
-    byte[] chunk = new byte[(int) Math.min(length, 1 << 20)];
+    // One memory-to-memory copy straight into the write buffer (through a Chronicle view of it);
+    // going through a heap array cost two copies of every byte.
     for (long done = 0; done < length; ) {
-      int n = (int) Math.min(chunk.length, length - done);
-      source.read(offset + done, chunk, 0, n);
-      for (int at = 0; at < n; ) {
-        ensure(1);
-        int put = Math.min(n - at, buffer.remaining());
-        buffer.put(chunk, at, put);
-        at += put;
-      }
-      done += n;
+      ensure(1);
+      int at = buffer.position();
+      int put = (int) Math.min(length - done, buffer.remaining());
+      bufferMemory.write(at, source, offset + done, put);
+      buffer.position(at + put);
+      done += put;
     }
   }
 
@@ -187,6 +188,7 @@ public final class StoreWriter implements AutoCloseable {
     channel.close();
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     done = true;
+    bufferMemory.releaseLast();
   }
 
   /** Without a commit, discards everything written. */
@@ -194,6 +196,7 @@ public final class StoreWriter implements AutoCloseable {
   public void close() throws IOException {
     if (!done) {
       done = true;
+      bufferMemory.releaseLast();
       channel.close();
       Files.deleteIfExists(temp);
     }

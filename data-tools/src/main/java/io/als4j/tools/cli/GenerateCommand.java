@@ -87,7 +87,8 @@ final class GenerateCommand implements Callable<Integer> {
   private static final long SECONDS = 1_420_070_400L - FIRST_SECOND;
 
   /**
-   * A MovieLens-20M-style ratings.csv: userId,movieId,rating,timestamp with 1-based ids, the rating
+   * A MovieLens-20M-style ratings.csv: userId,movieId,rating,timestamp with 1-based ids, lines
+   * sorted by user, then item (as MovieLens's files are), the rating
    * in its shortest decimal form ("4.0", "3.5", "2.125") and a timestamp drawn from {@code seed},
    * formatted without a String per line. Written to a temporary file, then renamed.
    */
@@ -101,7 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
         out.write(
             "userId,movieId,rating,timestamp\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         byte[] line = new byte[64];
-        for (int t = 0; t < ratings.size(); t++) {
+        int[] order = movieLensOrder(ratings);
+        for (int t : order) {
           int at = digits(line, 0, ratings.user(t) + 1L);
           line[at++] = ',';
           at = digits(line, at, ratings.item(t) + 1L);
@@ -117,6 +119,40 @@ final class GenerateCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /** Rating positions sorted by user (a counting sort), then by item within each user. */
+  private static int[] movieLensOrder(Ratings ratings) {
+    int n = ratings.size();
+    int[] start = new int[ratings.numUsers() + 1];
+    for (int t = 0; t < n; t++) {
+      start[ratings.user(t) + 1]++;
+    }
+    for (int u = 0; u < ratings.numUsers(); u++) {
+      start[u + 1] += start[u];
+    }
+    int[] order = new int[n];
+    int[] cursor = start.clone();
+    for (int t = 0; t < n; t++) {
+      order[cursor[ratings.user(t)]++] = t;
+    }
+    long[] run = new long[64];
+    for (int u = 0; u < ratings.numUsers(); u++) {
+      int from = start[u];
+      int length = start[u + 1] - from;
+      if (run.length < length) {
+        run = new long[Math.max(length, 2 * run.length)];
+      }
+      for (int k = 0; k < length; k++) {
+        int t = order[from + k];
+        run[k] = (long) ratings.item(t) << 32 | t;
+      }
+      java.util.Arrays.sort(run, 0, length);
+      for (int k = 0; k < length; k++) {
+        order[from + k] = (int) run[k];
+      }
+    }
+    return order;
   }
 
   /** {@code value} to 3 decimals, trailing zeros dropped down to one ("4.0", "3.5", "-0.125"). */

@@ -94,8 +94,12 @@ final class ImportCommand implements Callable<Integer> {
       result = Importer.run(inputs, options, progress::update);
     }
     try {
+      long written = System.nanoTime();
       DatasetFile.write(result.dataset(), output);
+      double writeSeconds = (System.nanoTime() - written) * 1e-9;
       report(out, result, (System.nanoTime() - t0) * 1e-9);
+      out.printf(Locale.ROOT, "parse %.2f s, build %.2f s, write %.2f s%n", result.parseSeconds(),
+          result.buildSeconds(), writeSeconds);
     } finally {
       result.dataset().close();
     }

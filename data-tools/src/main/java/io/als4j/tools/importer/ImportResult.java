@@ -13,6 +13,8 @@ import java.util.List;
  * @param skipped malformed lines skipped (with --skip-invalid)
  * @param skippedExamples the first few skipped lines' messages
  * @param duplicatesMerged ratings merged away by the duplicate policy
+ * @param parseSeconds time spent reading and parsing the files
+ * @param buildSeconds time spent sorting the ratings into both orientations
  */
 public record ImportResult(
     Dataset dataset,
@@ -21,4 +23,6 @@ public record ImportResult(
     long bytes,
     long skipped,
     List<String> skippedExamples,
-    long duplicatesMerged) {}
+    long duplicatesMerged,
+    double parseSeconds,
+    double buildSeconds) {}

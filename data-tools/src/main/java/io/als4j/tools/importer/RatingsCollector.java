@@ -1,6 +1,7 @@
 package io.als4j.tools.importer;
 
 import io.als4j.data.Dataset;
+import io.als4j.data.ExternalIds;
 import io.als4j.data.DuplicateRatingException;
 import io.als4j.data.RatingMatrixBuilder;
 import io.als4j.tools.InputFormatException;
@@ -179,12 +180,23 @@ final class RatingsCollector implements AutoCloseable {
           source + ": no ratings found" + (skipped > 0 ? " (" + skipped + " lines skipped)" : "")
               + " (expected: " + expected + ")");
     }
+    int[] userRanks = users.ascendingRanks();
+    int[] itemRanks = items.ascendingRanks();
+    if (userRanks != null || itemRanks != null) {
+      RatingMatrixBuilder sorted = RatingMatrixBuilder.concatenate(
+          List.of(builder), java.util.Collections.singletonList(userRanks),
+          java.util.Collections.singletonList(itemRanks));
+      builder.close();
+      builder = sorted;
+    }
+    ExternalIds userIds = users.toSortedExternalIds();
+    ExternalIds itemIds = items.toSortedExternalIds();
     try {
-      return new Dataset(builder.build(), users.toExternalIds(), items.toExternalIds());
+      return new Dataset(builder.build(), userIds, itemIds);
     } catch (DuplicateRatingException e) {
       throw new InputFormatException(
-          source + ": user " + users.toExternalIds().name(e.user()) + " rated item "
-              + items.toExternalIds().name(e.item()) + " twice (" + e.first() + " and "
+          source + ": user " + userIds.name(e.user()) + " rated item "
+              + itemIds.name(e.item()) + " twice (" + e.first() + " and "
               + e.second() + "; expected: one rating per (user, item) pair, or choose"
               + " --duplicates last or mean)");
     }

@@ -66,6 +66,40 @@ class ImporterTest {
     throw new AssertionError(userId + "/" + itemId + " not found");
   }
 
+  /**
+   * Dense indices follow the ids' ascending order, not the file's: the same ratings in any line
+   * order make the same matrix, and rows sorted by item id need no sorting.
+   */
+  @Test
+  void denseIndicesFollowAscendingIdsWhateverTheLineOrder() throws IOException {
+    String[] lines = {"30\t7\t1", "30\t900\t2", "4\t900\t3", "1000\t7\t4", "4\t55\t5"};
+    Path inOrder = write("a.tsv", String.join("\n", lines) + "\n");
+    List<String> reversed = new java.util.ArrayList<>(List.of(lines));
+    java.util.Collections.reverse(reversed);
+    Path backwards = write("b.tsv", String.join("\n", reversed) + "\n");
+    ImportOptions tsv = ImportOptions.defaults().withFormat(Format.CSV);
+    try (Dataset a = run(inOrder, tsv).dataset(); Dataset b = run(backwards, tsv).dataset()) {
+      assertEquals(io.als4j.data.ExternalIds.ofNumbers(new long[] {4, 30, 1000}), a.userIds());
+      assertEquals(io.als4j.data.ExternalIds.ofNumbers(new long[] {7, 55, 900}), a.itemIds());
+      assertEquals(a.userIds(), b.userIds());
+      assertEquals(a.itemIds(), b.itemIds());
+      CompressedRows ra = a.ratings().byUser();
+      CompressedRows rb = b.ratings().byUser();
+      for (long p = 0; p < 5; p++) {
+        assertEquals(ra.index(p), rb.index(p));
+        assertEquals(ra.value(p), rb.value(p));
+      }
+      assertEquals(ratings(a), ratings(b));
+      assertEquals(3f, ratings(a).get("4/900"));
+    }
+    Path names = write("n.csv", "zed,b,1\nann,a,2\nmia,c,3\n");
+    try (Dataset d = run(names, ImportOptions.defaults().withFormat(Format.CSV)).dataset()) {
+      assertEquals(io.als4j.data.ExternalIds.ofNames(new String[] {"ann", "mia", "zed"}),
+          d.userIds());
+      assertEquals(2f, ratings(d).get("ann/a"));
+    }
+  }
+
   @Test
   void movieLens100kTabSeparatedWithTimestamps() throws IOException {
     Path f = write("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n");

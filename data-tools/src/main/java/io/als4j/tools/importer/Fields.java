@@ -68,8 +68,16 @@ final class Fields {
     if (digits == 0) {
       return Float.NaN;
     }
-    float v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+    float v = decimal(mantissa, fraction);
     return negative ? -v : v;
+  }
+
+  /**
+   * {@code mantissa} (at most 7 digits) with {@code fraction} of them after the point (≤ 0:
+   * none): one correctly rounded float division, so equal to what Float.parseFloat reads.
+   */
+  static float decimal(int mantissa, int fraction) {
+    return fraction > 0 ? mantissa / POW10[fraction] : mantissa;
   }
 
   private static float slow(byte[] b, int from, int to) {

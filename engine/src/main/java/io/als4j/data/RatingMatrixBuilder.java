@@ -371,14 +371,21 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     final int items = declaredItems >= 0 ? declaredItems : maxItem + 1;
     final long n = count;
     final List<Segment> segments = segments();
-    final long[] userStart = new long[users + 1];
-    final long[] itemStart = new long[items + 1];
-    for (Segment seg : segments) {
-      for (long t = 0, at = 0; t < seg.count; t++, at += tripleBytes) {
-        userStart[seg.user(at) + 1]++;
-        itemStart[seg.item(at) + 1]++;
-      }
-    }
+    final int tasks = (int) Math.min(PARALLELISM, Math.max(1, n / minEntriesPerTask));
+    final long[][] userCounts = new long[tasks][];
+    final long[][] itemCounts = new long[tasks][];
+    runParallel(tasks, task -> {
+      long[] u = userCounts[task] = new long[users + 1];
+      long[] i = itemCounts[task] = new long[items + 1];
+      forEachShare(segments, task, tasks, (seg, from, to, pos) -> {
+        for (long at = from * tripleBytes, end = to * tripleBytes; at < end; at += tripleBytes) {
+          u[seg.user(at) + 1]++;
+          i[seg.item(at) + 1]++;
+        }
+      });
+    });
+    final long[] userStart = sum(userCounts);
+    final long[] itemStart = sum(itemCounts);
     prefixSum(userStart);
     prefixSum(itemStart);
 
@@ -387,21 +394,22 @@ public final class RatingMatrixBuilder implements AutoCloseable {
     try {
       if (groupedByUser) {
         // Users arrive grouped and ascending (MovieLens files are): the rows are the input in
-        // order; only the items within each row need sorting, which stays in cache.
-        byUser = new Orientation(userStart, n, withTimes);
-        long pos = 0;
-        for (Segment seg : segments) {
-          for (long t = 0, at = 0; t < seg.count; t++, at += tripleBytes, pos++) {
-            byUser.put(pos, seg.item(at), seg.store.readFloat(at + 8));
+        // order, copied by each task at its share's place; only the items within each row may
+        // need sorting, which stays in cache.
+        Orientation rows = byUser = new Orientation(userStart, n, withTimes);
+        runParallel(tasks, task -> forEachShare(segments, task, tasks, (seg, from, to, pos) -> {
+          for (long at = from * tripleBytes, end = to * tripleBytes; at < end;
+              at += tripleBytes, pos++) {
+            rows.put(pos, seg.item(at), seg.store.readFloat(at + 8));
             if (withTimes) {
-              byUser.times.writeLong(pos << 3, seg.store.readLong(at + 12));
+              rows.times.writeLong(pos << 3, seg.store.readLong(at + 12));
             }
           }
-        }
+        }));
         freeTriples();
-        sortRowsByColumn(byUser, users);
+        boolean pairsRepeat = sortRowsByColumn(byUser, users);
         byItem = new Orientation(itemStart, n, false);
-        return finish(byUser, byItem, users, items);
+        return finish(byUser, byItem, users, items, pairsRepeat);
       }
       // Pass 1: triples → by item (input order within an item).
       byItem = new Orientation(itemStart, n, withTimes);
@@ -422,7 +430,7 @@ public final class RatingMatrixBuilder implements AutoCloseable {
       byUser = new Orientation(userStart, n, withTimes);
       transpose(byItem, items, byUser, userStart.clone(), withTimes);
       byItem.releaseTimes();
-      return finish(byUser, byItem, users, items);
+      return finish(byUser, byItem, users, items, true);
     } catch (RuntimeException | Error e) {
       if (byItem != null) {
         byItem.release();
@@ -435,8 +443,9 @@ public final class RatingMatrixBuilder implements AutoCloseable {
   }
 
   /** Merges duplicates in the by-user rows, then fills the by-item orientation from them. */
-  private RatingMatrix finish(Orientation byUser, Orientation byItem, int users, int items) {
-    duplicates = mergeDuplicates(byUser, users);
+  private RatingMatrix finish(
+      Orientation byUser, Orientation byItem, int users, int items, boolean pairsMayRepeat) {
+    duplicates = pairsMayRepeat ? mergeDuplicates(byUser, users) : 0;
     long[] itemStart = byItem.start;
     if (duplicates > 0) {
       // Fewer ratings now: recount the items.
@@ -456,15 +465,25 @@ public final class RatingMatrixBuilder implements AutoCloseable {
    * {@link DuplicatePolicy#LAST} relies on). Keys are (column, position in row) packed in a long,
    * sorted in a scratch array reused across rows.
    */
-  private static void sortRowsByColumn(Orientation rows, int count) {
+  private static boolean sortRowsByColumn(Orientation rows, int count) {
     final int tasks = (int) Math.min(PARALLELISM, Math.max(1, rows.start[count] / minEntriesPerTask));
-    runParallel(tasks, task -> sortRows(rows, count * (long) task / tasks, count * (long) (task + 1) / tasks));
+    final boolean[] repeats = new boolean[tasks];
+    runParallel(tasks, task -> repeats[task] =
+        sortRows(rows, count * (long) task / tasks, count * (long) (task + 1) / tasks));
+    for (boolean r : repeats) {
+      if (r) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static void sortRows(Orientation rows, long fromRow, long toRow) {
+  /** Sorts rows {@code [fromRow, toRow)}; returns whether some row holds a column twice. */
+  private static boolean sortRows(Orientation rows, long fromRow, long toRow) {
     long[] keys = new long[64];
     float[] values = new float[64];
     long[] times = rows.times == null ? null : new long[64];
+    boolean repeats = false;
     for (int r = (int) fromRow; r < toRow; r++) {
       long from = rows.start[r];
       int n = (int) (rows.start[r + 1] - from);
@@ -495,8 +514,42 @@ public final class RatingMatrixBuilder implements AutoCloseable {
         if (times != null) {
           rows.times.writeLong((from + i) << 3, times[original]);
         }
+        repeats |= i > 0 && keys[i] >>> 32 == keys[i - 1] >>> 32;
       }
     }
+    return repeats;
+  }
+
+  /** What a task does with its share of the triples: positions [from, to) of one segment. */
+  @FunctionalInterface
+  private interface TripleRun {
+    /** @param pos the position in the whole input of the segment's triple {@code from} */
+    void accept(Segment seg, long from, long to, long pos);
+  }
+
+  /** Hands task {@code task} of {@code tasks} its equal share of the input, segment by segment. */
+  private void forEachShare(List<Segment> segments, int task, int tasks, TripleRun run) {
+    long lo = count * task / tasks;
+    long hi = count * (task + 1) / tasks;
+    long segmentStart = 0;
+    for (Segment seg : segments) {
+      long from = Math.max(lo, segmentStart);
+      long to = Math.min(hi, segmentStart + seg.count);
+      if (from < to) {
+        run.accept(seg, from - segmentStart, to - segmentStart, from);
+      }
+      segmentStart += seg.count;
+    }
+  }
+
+  private static long[] sum(long[][] parts) {
+    long[] total = parts[0];
+    for (int p = 1; p < parts.length; p++) {
+      for (int i = 0; i < total.length; i++) {
+        total[i] += parts[p][i];
+      }
+    }
+    return total;
   }
 
   private static void prefixSum(long[] counts) {

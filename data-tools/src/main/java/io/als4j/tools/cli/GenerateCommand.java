@@ -54,18 +54,72 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--rank", description = "Planted rank (default: the preset's, 10).")
   Integer rank;
 
+  @Option(names = "--users", description = "Number of users (default: the preset's).")
+  Integer users;
+
+  @Option(names = "--items", description = "Number of items (default: the preset's).")
+  Integer items;
+
+  @Option(names = "--ratings", description = "Number of ratings, exactly (default: the preset's;"
+      + " scaled with --users when only that is given).")
+  Long ratings;
+
+  @Option(names = "--min-per-user",
+      description = "Ratings every user has at least (default: the preset's, 20 or 1).")
+  Integer minPerUser;
+
+  @Option(names = "--user-exponent", description = "Pareto tail index α of the user degrees"
+      + " (smaller: heavier tail; default: the preset's, 1.2).")
+  Double userExponent;
+
+  @Option(names = "--item-exponent", description = "Zipf exponent s of item popularity"
+      + " (0: uniform; default: the preset's, 0.9).")
+  Double itemExponent;
+
+  @Option(names = "--rating-range", paramLabel = "MIN..MAX",
+      description = "The rating scale (default: the preset's, 1..5 or 0.5..5).")
+  String ratingRange;
+
+  @Option(names = "--step",
+      description = "Rating granularity: 1 stars, 0.5 half stars, 0 continuous (default: the"
+          + " preset's).")
+  Double step;
+
+  @Option(names = "--mean", description = "Centre of the planted ratings (default: the preset's).")
+  Double mean;
+
+  /** The preset with every option given on the command line applied. */
+  SyntheticSpec shape() {
+    SyntheticSpec p = SyntheticSpec.preset(preset, seed);
+    PlantedValues v = p.values();
+    double min = v.minRating();
+    double max = v.maxRating();
+    if (ratingRange != null) {
+      String[] parts = ratingRange.split("\\.\\.", -1);
+      try {
+        min = Double.parseDouble(parts[0]);
+        max = Double.parseDouble(parts[1]);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--rating-range: " + ratingRange + " (expected: MIN..MAX, e.g. 1..5)");
+      }
+    }
+    v = new PlantedValues(rank != null ? rank : v.rank(), v.interactionSd(),
+        mean != null ? mean : v.mean(), v.userOffsetSd(), v.itemOffsetSd(),
+        noise != null ? noise : v.noise(), min, max, step != null ? step : v.step());
+    int u = users != null ? users : p.users();
+    long r = ratings != null ? ratings
+        : users != null ? Math.round((double) p.ratings() * u / p.users()) : p.ratings();
+    return new SyntheticSpec(u, items != null ? items : p.items(), r,
+        minPerUser != null ? minPerUser : p.minPerUser(),
+        userExponent != null ? userExponent : p.userExponent(),
+        itemExponent != null ? itemExponent : p.itemExponent(), v, seed);
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SyntheticSpec p = SyntheticSpec.preset(preset, seed);
-    PlantedValues values = p.values();
-    if (rank != null) {
-      values = values.withRank(rank);
-    }
-    if (noise != null) {
-      values = values.withNoise(noise);
-    }
-    SyntheticSpec shape = p.withValues(values);
+    SyntheticSpec shape = shape();
     long t0 = System.nanoTime();
     Ratings ratings = SyntheticRatings.generate(shape).ratings();
     double seconds = (System.nanoTime() - t0) * 1e-9;

@@ -62,4 +62,47 @@ class GenerateCommandTest {
   private static long key(long user, long item) {
     return user << 32 | item;
   }
+
+  @Test
+  void sizesDegreeExponentsAndTheRatingScaleComeFromTheOptions() throws Exception {
+    long[] topItemShare = new long[2];
+    String[] exponents = {"0", "1.5"};
+    for (int e = 0; e < 2; e++) {
+      Path store = dir.resolve("s" + e + ".als4j");
+      CliRunner gen = new CliRunner();
+      assertEquals(0, gen.run("generate", "--preset", "ml-100k", "--users", "300", "--items",
+          "200", "--ratings", "9000", "--min-per-user", "5", "--user-exponent", "0.8",
+          "--item-exponent", exponents[e], "--rating-range", "1..10", "--step", "1", "--mean",
+          "6", "-o", store.toString()), gen.err());
+      try (Dataset d = DatasetFile.open(store)) {
+        assertEquals(300, d.ratings().numUsers());
+        assertEquals(200, d.ratings().numItems());
+        assertEquals(9000, d.ratings().numRatings());
+        CompressedRows rows = d.ratings().byUser();
+        for (int u = 0; u < 300; u++) {
+          assertTrue(rows.degree(u) >= 5, "user " + u + " has " + rows.degree(u));
+          for (long p = rows.start(u); p < rows.end(u); p++) {
+            float r = rows.value(p);
+            assertTrue(r >= 1 && r <= 10 && r == Math.rint(r), "rating " + r);
+          }
+        }
+        int[] degrees = new int[200];
+        for (int i = 0; i < 200; i++) {
+          degrees[i] = d.ratings().byItem().degree(i);
+        }
+        java.util.Arrays.sort(degrees);
+        for (int i = 190; i < 200; i++) {
+          topItemShare[e] += degrees[i];
+        }
+      }
+    }
+    // With s = 0 every item is as popular as any other (the top 5 % hold about 5 %, at most the
+    // users' cap); s = 1.5 concentrates the ratings on the head.
+    assertTrue(topItemShare[1] > 2 * topItemShare[0],
+        "top 10 items: " + topItemShare[0] + " (s = 0) vs " + topItemShare[1] + " (s = 1.5)");
+    CliRunner bad = new CliRunner();
+    assertEquals(1, bad.run("generate", "--rating-range", "5", "-o",
+        dir.resolve("x.als4j").toString()));
+    assertTrue(bad.err().contains("--rating-range: 5 (expected: MIN..MAX"), bad.err());
+  }
 }

@@ -36,7 +36,8 @@ final class LineSource implements AutoCloseable {
 
   /** Counts the file bytes read, compressed or not, for progress against the file size. */
   private static final class CountingStream extends java.io.FilterInputStream {
-    long count;
+    /** Written by a read-ahead thread, read for progress by the parser's. */
+    volatile long count;
 
     CountingStream(InputStream in) {
       super(in);
@@ -111,7 +112,10 @@ final class LineSource implements AutoCloseable {
     raw.reset();
     boolean gzip = b1 == 0x1f && b2 == 0x8b;
     try {
-      return new LineSource(file, gzip ? new GZIPInputStream(raw, 1 << 16) : raw, counted);
+      // Inflating runs on its own thread, beside the parsing, which takes as long again.
+      InputStream in =
+          gzip ? new ReadAheadStream(new GZIPInputStream(raw, 1 << 16), file.toString()) : raw;
+      return new LineSource(file, in, counted);
     } catch (EOFException e) {
       raw.close();
       throw new InputFormatException(file + ": truncated gzip stream (it ends inside the header)");

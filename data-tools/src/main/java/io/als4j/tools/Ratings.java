@@ -120,8 +120,8 @@ public final class Ratings {
     if (times == null) {
       return RatingMatrixBuilder.fromArrays(numUsers, numItems, users, items, values);
     }
-    try (RatingMatrixBuilder b =
-        new RatingMatrixBuilder(numUsers, numItems, true, io.als4j.data.DuplicatePolicy.ERROR)) {
+    try (RatingMatrixBuilder b = new RatingMatrixBuilder(
+        numUsers, numItems, true, io.als4j.data.DuplicatePolicy.ERROR, users.length)) {
       for (int t = 0; t < users.length; t++) {
         b.add(users[t], items[t], values[t], times[t]);
       }

@@ -695,7 +695,8 @@ public final class RatingMatrixBuilder implements AutoCloseable {
           "array lengths differ: users=" + users.length + " items=" + items.length
               + " ratings=" + ratings.length);
     }
-    try (RatingMatrixBuilder builder = new RatingMatrixBuilder(numUsers, numItems)) {
+    try (RatingMatrixBuilder builder = new RatingMatrixBuilder(
+        numUsers, numItems, false, DuplicatePolicy.ERROR, users.length)) {
       for (int t = 0; t < users.length; t++) {
         builder.add(users[t], items[t], ratings[t]);
       }

@@ -95,14 +95,9 @@ final class GenerateCommand implements Callable<Integer> {
     double min = v.minRating();
     double max = v.maxRating();
     if (ratingRange != null) {
-      String[] parts = ratingRange.split("\\.\\.", -1);
-      try {
-        min = Double.parseDouble(parts[0]);
-        max = Double.parseDouble(parts[1]);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "--rating-range: " + ratingRange + " (expected: MIN..MAX, e.g. 1..5)");
-      }
+      double[] range = ImportCommand.ratingRange(ratingRange);
+      min = range[0];
+      max = range[1];
     }
     v = new PlantedValues(rank != null ? rank : v.rank(), v.interactionSd(),
         mean != null ? mean : v.mean(), v.userOffsetSd(), v.itemOffsetSd(),

@@ -151,14 +151,9 @@ final class ImportCommand implements Callable<Integer> {
     double min = Double.NaN;
     double max = Double.NaN;
     if (ratingRange != null) {
-      String[] parts = ratingRange.split("\\.\\.");
-      try {
-        min = Double.parseDouble(parts[0]);
-        max = Double.parseDouble(parts[1]);
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(
-            "--rating-range: " + ratingRange + " (expected: MIN..MAX, e.g. 1..5)");
-      }
+      double[] range = ratingRange(ratingRange);
+      min = range[0];
+      max = range[1];
       if (!(min <= max)) {
         throw new IllegalArgumentException(
             "--rating-range: " + ratingRange + " (expected: MIN <= MAX)");
@@ -169,6 +164,20 @@ final class ImportCommand implements Callable<Integer> {
         : delimiter.equalsIgnoreCase("space") ? " " : delimiter;
     return new ImportOptions(format, d, c[0] - 1, c[1] - 1, c[2] - 1, c[3] - 1, header,
         stringIds ? Boolean.TRUE : null, skipInvalid, duplicates, min, max);
+  }
+
+  /** {@code MIN..MAX} as {min, max}, or an error naming the option and the expected form. */
+  static double[] ratingRange(String text) {
+    String[] parts = text.split("\\.\\.", -1);
+    try {
+      if (parts.length != 2) {
+        throw new NumberFormatException();
+      }
+      return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])};
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "--rating-range: " + text + " (expected: MIN..MAX, e.g. 1..5)");
+    }
   }
 
   /** Accepts ml-100k as well as ML_100K. */

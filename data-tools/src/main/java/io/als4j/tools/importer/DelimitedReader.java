@@ -52,10 +52,11 @@ final class DelimitedReader {
     }
   }
 
-  /** Reads every line; {@code header}: the first data line is a header to skip. */
-  void read(LineSource in, RatingsCollector out, boolean header, Boolean stringIds)
-      throws IOException {
-    boolean first = true;
+  /** The header line is still ahead: the next non-blank, non-comment line is skipped. */
+  private boolean headerPending;
+
+  /** Advances past blank lines, comments and a pending header to a line that holds data. */
+  private boolean nextDataLine(LineSource in) throws IOException {
     while (in.next()) {
       byte[] b = in.buffer();
       int from = in.start();
@@ -63,11 +64,23 @@ final class DelimitedReader {
       if (from == to || b[from] == '#' || (whitespace && blank(b, from, to))) {
         continue;
       }
-      if (first && header) {
-        first = false;
+      if (headerPending) {
+        headerPending = false;
         continue;
       }
-      first = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Reads every line; {@code header}: the first data line is a header to skip. */
+  void read(LineSource in, RatingsCollector out, boolean header, Boolean stringIds)
+      throws IOException {
+    headerPending = header;
+    while (nextDataLine(in)) {
+      byte[] b = in.buffer();
+      int from = in.start();
+      int to = in.end();
       if (simple && out.idsDecided() && !out.users().strings()
           && parseSimpleLine(b, from, to)) {
         out.add(in, out.users().number(simpleUser), out.items().number(simpleItem), simpleRating,
@@ -196,20 +209,10 @@ final class DelimitedReader {
    * such a line. Lets the chunks of one file, parsed apart, share the decision.
    */
   boolean stringIds(LineSource in, boolean header) throws IOException {
-    boolean first = true;
-    while (in.next()) {
+    headerPending = header;
+    while (nextDataLine(in)) {
       byte[] b = in.buffer();
-      int from = in.start();
-      int to = in.end();
-      if (from == to || b[from] == '#' || (whitespace && blank(b, from, to))) {
-        continue;
-      }
-      if (first && header) {
-        first = false;
-        continue;
-      }
-      first = false;
-      if (split(b, from, to) >= columns) {
+      if (split(b, in.start(), in.end()) >= columns) {
         return Fields.parseLong(b, fieldStart[userColumn], fieldEnd[userColumn])
                 == Fields.NOT_A_LONG
             || Fields.parseLong(b, fieldStart[itemColumn], fieldEnd[itemColumn])

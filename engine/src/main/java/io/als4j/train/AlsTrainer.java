@@ -136,7 +136,23 @@ public final class AlsTrainer implements AutoCloseable {
     if (stopping != null && validator == null) {
       throw new IllegalArgumentException("early stopping needs a validator (validation ratings)");
     }
+    return drive(start(ratings), listener, validator, stopping);
+  }
+
+  /**
+   * Trains from {@code initial}'s factors (and offsets) instead of the seeded random ones: a warm
+   * start, for a model of the same ratings under a nearby setting (a search over λ) or of ratings
+   * that changed a little. {@code initial} must have these ratings' users, items and rank, and
+   * offsets exactly when this config has biases; it is copied, not changed.
+   */
+  public AlsModel train(RatingMatrix ratings, AlsModel initial) {
     TrainingRun run = start(ratings);
+    run.startFrom(initial);
+    return drive(run, TrainingListener.NONE, null, null);
+  }
+
+  private AlsModel drive(
+      TrainingRun run, TrainingListener listener, Validator validator, EarlyStopping stopping) {
     final int iterations = config.iterations();
     double[][] best = null;
     double bestRmse = Double.POSITIVE_INFINITY;

@@ -121,6 +121,41 @@ public final class TrainingRun {
         : new AlsModel(users, items, mean, userBias, itemBias);
   }
 
+  /**
+   * Replaces the seeded random start with {@code model}'s factors and offsets (see {@link
+   * AlsTrainer#train(RatingMatrix, AlsModel)}), rounded as this run stores them.
+   *
+   * @throws IllegalArgumentException if the model does not fit these ratings and this config
+   */
+  public void startFrom(AlsModel model) {
+    if (model.numUsers() != users.rows() || model.numItems() != items.rows()
+        || model.rank() != users.rank() || model.hasBiases() != (userBias != null)) {
+      throw new IllegalArgumentException(
+          "start model: " + model.numUsers() + " users × " + model.numItems() + " items, rank "
+              + model.rank() + (model.hasBiases() ? ", biases" : "") + " (expected: "
+              + users.rows() + " × " + items.rows() + ", rank " + users.rank()
+              + (userBias != null ? ", biases" : ", no biases") + ")");
+    }
+    double[][] start = {
+      model.userFactors().data().clone(), model.itemFactors().data().clone(), null, null
+    };
+    if (userCopy != null) {
+      roundToFloat(start[0]);
+      roundToFloat(start[1]);
+    }
+    if (userBias != null) {
+      start[2] = new double[userBias.length];
+      start[3] = new double[itemBias.length];
+      for (int i = 0; i < userBias.length; i++) {
+        start[2][i] = model.userBias(i);
+      }
+      for (int j = 0; j < itemBias.length; j++) {
+        start[3][j] = model.itemBias(j);
+      }
+    }
+    restore(start);
+  }
+
   /** A copy of the current factors and offsets, for early stopping. */
   double[][] snapshot() {
     return new double[][] {

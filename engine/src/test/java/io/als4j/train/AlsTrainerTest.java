@@ -53,6 +53,48 @@ class AlsTrainerTest {
     }
   }
 
+  /** The regularized training loss of {@code model} under {@code trainer}'s config. */
+  private static double loss(AlsTrainer trainer, RatingMatrix m, AlsModel model) {
+    TrainingRun run = trainer.start(m);
+    run.startFrom(model);
+    return run.loss().total();
+  }
+
+  @Test
+  void aWarmStartContinuesFromTheGivenModelAndLeavesItAlone() {
+    RandomRatings data = RandomRatings.uniform(60, 45, 0.3, TestSeeds.base() + 21);
+    for (boolean biases : new boolean[] {false, true}) {
+      AlsConfig ten = AlsConfig.builder().biases(biases).rank(5).iterations(10).threads(2)
+          .lambda(0.05).build();
+      AlsConfig one = ten.toBuilder().iterations(1).build();
+      try (RatingMatrix m = data.toMatrix();
+          AlsTrainer tenIterations = new AlsTrainer(ten);
+          AlsTrainer oneIteration = new AlsTrainer(one)) {
+        AlsModel converged = tenIterations.train(m);
+        double[] users = converged.userFactors().data().clone();
+        double[] items = converged.itemFactors().data().clone();
+        AlsModel warm = oneIteration.train(m, converged);
+        AlsModel cold = oneIteration.train(m);
+        double start = loss(oneIteration, m, converged);
+        // ALS never raises the loss, so one more iteration from the converged model stays at or
+        // below it, far below one iteration from random factors.
+        assertTrue(loss(oneIteration, m, warm) <= start * (1 + 1e-12), "biases " + biases);
+        assertTrue(loss(oneIteration, m, warm) < 0.9 * loss(oneIteration, m, cold), "biases " + biases);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(users, converged.userFactors().data());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(items, converged.itemFactors().data());
+      }
+    }
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer rank5 = new AlsTrainer(AlsConfig.builder().biases(false).rank(5).build());
+        AlsTrainer rank6 = new AlsTrainer(AlsConfig.builder().biases(false).rank(6).build())) {
+      AlsModel model = rank5.train(m);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> rank6.train(m, model));
+      assertTrue(e.getMessage().contains("rank 5") && e.getMessage().contains("rank 6"),
+          e.getMessage());
+    }
+  }
+
   @Test
   void trainingWithoutAListenerGivesTheSameFactors() {
     RandomRatings data = RandomRatings.uniform(30, 20, 0.4, TestSeeds.base() + 3);

@@ -13,6 +13,9 @@ import org.HdrHistogram.Histogram;
  * time, recording every call's latency (System.nanoTime around the call) in its own HdrHistogram;
  * the histograms are merged and p50/p99/p99.9/max printed, with the combined throughput.
  *
+ * <p>First it prints the machine's own noise ({@link MachineNoise}): how often a busy thread is
+ * paused, which sets a floor under p99 that no code change moves.
+ *
  * <p>Closed loop, no think time: it measures service time at full load, not response time under
  * an arrival rate (no coordinated-omission correction applies).
  */
@@ -42,6 +45,7 @@ public final class LatencyHarness {
         Locale.ROOT, "model: %,d users × %,d items, K = %d, %d rated items per user (built in %.1f s)%n",
         ServingFixture.USERS, ServingFixture.ITEMS, ServingFixture.RANK, ServingFixture.RATED_PER_USER,
         (System.nanoTime() - t0) * 1e-9);
+    System.out.println(MachineNoise.measure(Math.min(seconds, 5)));
     System.out.printf(
         Locale.ROOT, "%-10s %7s %12s %10s %10s %10s %10s%n", "operation", "threads", "calls/s",
         "p50 µs", "p99 µs", "p99.9 µs", "max µs");

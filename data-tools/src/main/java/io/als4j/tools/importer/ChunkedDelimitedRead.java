@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 /**
  * Parses one uncompressed delimited file on all cores: the file is cut at line ends into one
  * chunk per core, each chunk is parsed into its own off-heap triples with its own id
- * dictionaries, and the chunks are then absorbed in file order, so ids keep their order of first
- * appearance and duplicate pairs their input order, exactly as one thread reading the whole file
- * would leave them. Parsing was half of an import on one core (about 145 MB/s).
+ * dictionaries, and the chunks are then absorbed in file order, so ids and duplicate pairs keep
+ * their input order: the result is exactly what one thread reading the whole file gives. Parsing
+ * was half of an import on one core (about 145 MB/s).
  *
  * <p>A malformed line is reported with its line number in the file: a chunk counts lines from
  * its own start, and the lines of the chunks before it are added once they are all read. When

@@ -101,16 +101,19 @@ public final class Importer {
       long lines = 0;
       long bytes = 0;
       long fileBytesBefore = 0;
+      // Delimited formats: a fresh reader per file or chunk (a reader keeps per-line scratch).
+      final int user = format == Format.CSV ? options.userColumn() : 0;
+      final int item = format == Format.CSV ? options.itemColumn() : 1;
+      final int rating = format == Format.CSV ? options.ratingColumn() : 2;
+      final String d = delimiter;
+      final int timeColumn = time;
+      Supplier<DelimitedReader> readers =
+          () -> new DelimitedReader(d, user, item, rating, timeColumn);
       for (Path file : files) {
         boolean delimited = format != Format.NETFLIX && format != Format.MTX;
         int chunks = delimited && !LineSource.isGzip(file)
             ? ChunkedDelimitedRead.chunks(Files.size(file)) : 1;
         if (chunks > 1) {
-          int user = format == Format.CSV ? options.userColumn() : 0;
-          int item = format == Format.CSV ? options.itemColumn() : 1;
-          int rating = format == Format.CSV ? options.ratingColumn() : 2;
-          String d = delimiter;
-          Supplier<DelimitedReader> readers = () -> new DelimitedReader(d, user, item, rating, time);
           boolean strings;
           if (options.stringIds() != null) {
             strings = options.stringIds();
@@ -142,11 +145,7 @@ public final class Importer {
               new MatrixMarketReader().read(in, out);
               break;
             default:
-              int user = format == Format.CSV ? options.userColumn() : 0;
-              int item = format == Format.CSV ? options.itemColumn() : 1;
-              int rating = format == Format.CSV ? options.ratingColumn() : 2;
-              new DelimitedReader(delimiter, user, item, rating, time)
-                  .read(in, out, header, options.stringIds());
+              readers.get().read(in, out, header, options.stringIds());
           }
           lines += in.lineNumber();
           bytes += in.bytesRead();

@@ -138,6 +138,30 @@ class ChunkedDelimitedReadTest {
     assertEquals(1, importWith(file, skip, 3).skipped());
   }
 
+  /** Several files, each cut into chunks, build on what the files before them left. */
+  @Test
+  void aFolderOfFilesEachReadInChunks() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("parts"));
+    Path first = ratings("a.tsv", null, "\t", true, false, -1);
+    Path second = ratings("b.tsv", null, "\t", false, false, -1);
+    Files.move(first, folder.resolve("a.tsv"));
+    Files.move(second, folder.resolve("b.tsv"));
+    ImportOptions last = new ImportOptions(Format.CSV, "\t", 0, 1, 2, 3, false, null, false,
+        DuplicatePolicy.LAST, Double.NaN, Double.NaN);
+    ImportResult one = importWith(folder, last, 1);
+    for (int chunks : new int[] {2, 4}) {
+      ImportResult many = importWith(folder, last, chunks);
+      try (Dataset a = many.dataset()) {
+        assertEquals(dump(one.dataset()), dump(a), chunks + " chunks per file");
+        assertEquals(one.dataset().userIds(), a.userIds());
+        assertEquals(one.dataset().itemIds(), a.itemIds());
+        assertEquals(one.duplicatesMerged(), many.duplicatesMerged());
+        assertEquals(one.lines(), many.lines());
+      }
+    }
+    one.dataset().close();
+  }
+
   @Test
   void boundariesFallJustAfterLineEnds() throws IOException {
     Path file = Files.writeString(dir.resolve("b.txt"), "aa\nbbbb\n\nc\nddddddddd\n");

@@ -8,7 +8,7 @@ import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Object2IntHashMap;
 
 /**
- * External id → dense index, in order of first appearance while reading; {@link #ascendingRanks}
+ * External id → dense index, in order of first appearance while reading; {@link #sorted}
  * then gives the final indices, in ascending id order. Integer ids go through a direct array
  * when small and non-negative, else an Agrona primitive map (no boxing either way); string ids (Last.fm's SHA-1 users, say) through a string map, which
  * costs one String per line: only for data whose ids are strings.
@@ -118,12 +118,15 @@ final class IdMapper {
   }
 
   /**
-   * Each index's place when the ids are sorted ascending (numbers by value, strings by {@link
-   * String#compareTo}), or null when they already are. Dense indices in id order make a store
-   * independent of the order of the file's lines, and a file sorted by item within each user (as
-   * MovieLens's are) yields rows that need no sorting.
+   * The dictionary in its final order: the ids sorted ascending (numbers by value, strings by
+   * {@link String#compareTo}), and each reading-order index's place among them, or null when
+   * they already were in order. Dense indices in id order make a store independent of the order
+   * of the file's lines, and a file sorted by item within each user (as MovieLens's are) yields
+   * rows that need no sorting.
    */
-  int[] ascendingRanks() {
+  record Sorted(ExternalIds ids, int[] ranks) {}
+
+  Sorted sorted() {
     int n = size();
     int[] rank = new int[n];
     boolean identity = true;
@@ -134,26 +137,14 @@ final class IdMapper {
         rank[i] = java.util.Arrays.binarySearch(sorted, nameIds.get(i));
         identity &= rank[i] == i;
       }
-    } else {
-      long[] sorted = java.util.Arrays.copyOf(numberIds, n);
-      java.util.Arrays.sort(sorted);
-      for (int i = 0; i < n; i++) {
-        rank[i] = java.util.Arrays.binarySearch(sorted, numberIds[i]);
-        identity &= rank[i] == i;
-      }
+      return new Sorted(ExternalIds.ofNames(sorted), identity ? null : rank);
     }
-    return identity ? null : rank;
-  }
-
-  /** The ids by index after {@link #ascendingRanks}: sorted ascending. */
-  ExternalIds toSortedExternalIds() {
-    if (strings) {
-      String[] sorted = nameIds.toArray(new String[0]);
-      java.util.Arrays.sort(sorted);
-      return ExternalIds.ofNames(sorted);
-    }
-    long[] sorted = java.util.Arrays.copyOf(numberIds, numberCount);
+    long[] sorted = java.util.Arrays.copyOf(numberIds, n);
     java.util.Arrays.sort(sorted);
-    return ExternalIds.ofNumbers(sorted);
+    for (int i = 0; i < n; i++) {
+      rank[i] = java.util.Arrays.binarySearch(sorted, numberIds[i]);
+      identity &= rank[i] == i;
+    }
+    return new Sorted(ExternalIds.ofNumbers(sorted), identity ? null : rank);
   }
 }

@@ -180,17 +180,17 @@ final class RatingsCollector implements AutoCloseable {
           source + ": no ratings found" + (skipped > 0 ? " (" + skipped + " lines skipped)" : "")
               + " (expected: " + expected + ")");
     }
-    int[] userRanks = users.ascendingRanks();
-    int[] itemRanks = items.ascendingRanks();
-    if (userRanks != null || itemRanks != null) {
+    IdMapper.Sorted sortedUsers = users.sorted();
+    IdMapper.Sorted sortedItems = items.sorted();
+    if (sortedUsers.ranks() != null || sortedItems.ranks() != null) {
       RatingMatrixBuilder sorted = RatingMatrixBuilder.concatenate(
-          List.of(builder), java.util.Collections.singletonList(userRanks),
-          java.util.Collections.singletonList(itemRanks));
+          List.of(builder), java.util.Collections.singletonList(sortedUsers.ranks()),
+          java.util.Collections.singletonList(sortedItems.ranks()));
       builder.close();
       builder = sorted;
     }
-    ExternalIds userIds = users.toSortedExternalIds();
-    ExternalIds itemIds = items.toSortedExternalIds();
+    ExternalIds userIds = sortedUsers.ids();
+    ExternalIds itemIds = sortedItems.ids();
     try {
       return new Dataset(builder.build(), userIds, itemIds);
     } catch (DuplicateRatingException e) {

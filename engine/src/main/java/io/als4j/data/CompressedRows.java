@@ -1,6 +1,9 @@
 package io.als4j.data;
 
+import static net.openhft.chronicle.core.UnsafeMemory.MEMORY;
+
 import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /**
  * One orientation of a sparse rating matrix in compressed-row form, off-heap: for row r, the
@@ -87,6 +90,44 @@ public final class CompressedRows {
   public float value(long pos) {
     return values.readFloat(valuesAt + (pos << 2));
   }
+
+  /**
+   * Copies the column indices and ratings at positions {@code from..from+count-1} to the start of
+   * {@code columns} and {@code ratings}: one bulk copy per array instead of one store read per
+   * entry, so that the sweeps' gather loops read plain arrays (see benchmarks/RESULTS.md, "Stop
+   * 12", for what that gained).
+   *
+   * @throws IndexOutOfBoundsException if the positions are not all in {@code 0..entries()-1}, or
+   *     an array is shorter than {@code count}
+   */
+  public void copyEntries(long from, int count, int[] columns, float[] ratings) {
+    if (from < 0 || count < 0 || from > entries - count
+        || count > columns.length || count > ratings.length) {
+      throw new IndexOutOfBoundsException("entries " + from + ".." + (from + count) + " of "
+          + entries + " into arrays of " + columns.length + " and " + ratings.length);
+    }
+    if (BULK_COPY && count <= Integer.MAX_VALUE / 4
+        && indices.isDirectMemory() && values.isDirectMemory()) {
+      MEMORY.copyMemory(indices.addressForRead(indicesAt + (from << 2)), columns,
+          INT_ARRAY_BASE, 4 * count);
+      MEMORY.copyMemory(values.addressForRead(valuesAt + (from << 2)), ratings,
+          FLOAT_ARRAY_BASE, 4 * count);
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      columns[i] = index(from + i);
+      ratings[i] = value(from + i);
+    }
+  }
+
+  /**
+   * Raw copies keep the store's byte order, which is little-endian (as Chronicle's own reads
+   * assume); a big-endian platform takes the entry-by-entry path.
+   */
+  private static final boolean BULK_COPY = UnsafeMemory.IS_LITTLE_ENDIAN;
+
+  private static final long INT_ARRAY_BASE = UnsafeMemory.UNSAFE.arrayBaseOffset(int[].class);
+  private static final long FLOAT_ARRAY_BASE = UnsafeMemory.UNSAFE.arrayBaseOffset(float[].class);
 
   /** Whether entries carry timestamps. */
   public boolean hasTimes() {

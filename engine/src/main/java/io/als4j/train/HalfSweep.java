@@ -59,8 +59,11 @@ final class HalfSweep {
     this.targetBias = targetBias;
   }
 
-  /** Solves rows {@code from..to-1} with one worker's normal equations. */
-  void solveRows(int from, int to, RowSolver equations) {
+  /**
+   * Solves rows {@code from..to-1} with one worker's normal equations, reading each row's entries
+   * through that worker's {@code entries} buffer.
+   */
+  void solveRows(int from, int to, RowSolver equations, RowEntries entries) {
     final int k = config.rank();
     final double[] x = target.data();
     for (int row = from; row < to; row++) {
@@ -78,10 +81,14 @@ final class HalfSweep {
         continue;
       }
       equations.reset();
-      if (fixedCopy != null) {
-        gather(equations, fixedCopy, start, end);
-      } else {
-        gather(equations, fixed.data(), start, end);
+      for (long at = start; at < end; ) {
+        final int count = entries.fill(rows, at, end);
+        if (fixedCopy != null) {
+          gather(equations, fixedCopy, entries.columns(), entries.ratings(), count);
+        } else {
+          gather(equations, fixed.data(), entries.columns(), entries.ratings(), count);
+        }
+        at += count;
       }
       final double lambda = config.lambdaFor(degree);
       final int info =
@@ -100,29 +107,31 @@ final class HalfSweep {
     }
   }
 
-  private void gather(RowSolver equations, float[] v, long start, long end) {
+  private void gather(
+      RowSolver equations, float[] v, int[] columns, float[] ratings, int count) {
     if (fixedBias == null) {
-      for (long pos = start; pos < end; pos++) {
-        equations.add(v, rows.index(pos), rows.value(pos));
+      for (int e = 0; e < count; e++) {
+        equations.add(v, columns[e], ratings[e]);
       }
     } else {
       // With biases the row fits what the mean and the other side's offsets leave.
-      for (long pos = start; pos < end; pos++) {
-        final int j = rows.index(pos);
-        equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
+      for (int e = 0; e < count; e++) {
+        final int j = columns[e];
+        equations.add(v, j, ratings[e] - mean - fixedBias[j]);
       }
     }
   }
 
-  private void gather(RowSolver equations, double[] v, long start, long end) {
+  private void gather(
+      RowSolver equations, double[] v, int[] columns, float[] ratings, int count) {
     if (fixedBias == null) {
-      for (long pos = start; pos < end; pos++) {
-        equations.add(v, rows.index(pos), rows.value(pos));
+      for (int e = 0; e < count; e++) {
+        equations.add(v, columns[e], ratings[e]);
       }
     } else {
-      for (long pos = start; pos < end; pos++) {
-        final int j = rows.index(pos);
-        equations.add(v, j, rows.value(pos) - mean - fixedBias[j]);
+      for (int e = 0; e < count; e++) {
+        final int j = columns[e];
+        equations.add(v, j, ratings[e] - mean - fixedBias[j]);
       }
     }
   }

@@ -32,6 +32,7 @@ public final class TrainingRun {
   private final HalfSweep itemSweep;
   private final LossEvaluator lossEvaluator;
   private final ThreadLocal<RowSolver> equations;
+  private final ThreadLocal<RowEntries> entries = ThreadLocal.withInitial(RowEntries::new);
   private final double flopsPerIteration;
   private final double userSweepFlops;
   private final double mean;
@@ -106,8 +107,8 @@ public final class TrainingRun {
   }
 
   private void sweep(HalfSweep sweep, RowPartition chunks) {
-    ParallelChunks.run(
-        pool, chunks.chunks(), c -> sweep.solveRows(chunks.from(c), chunks.to(c), equations.get()));
+    ParallelChunks.run(pool, chunks.chunks(), c -> sweep.solveRows(
+        chunks.from(c), chunks.to(c), equations.get(), entries.get()));
   }
 
   /** The regularized loss of the current factors on the training ratings. */

@@ -74,6 +74,31 @@ class ReferenceAlsTest {
     }
   }
 
+  /**
+   * Rows longer than one chunk of entries ({@link RowEntries#CHUNK}) and than one Gram block: each
+   * of the 3 users has about 1,300 ratings, read in two chunks and five blocks.
+   */
+  @org.junit.jupiter.api.Test
+  void rowsReadInSeveralChunksMatchTheReference() {
+    RandomRatings data = RandomRatings.uniform(3, 2_600, 0.5, TestSeeds.base() + 99);
+    AlsConfig config = AlsConfig.builder().biases(false).rank(7).lambda(0.1).iterations(2)
+        .threads(2).seed(7).factorPrecision(FactorPrecision.DOUBLE).build();
+    try (RatingMatrix m = data.toMatrix();
+        AlsTrainer trainer = new AlsTrainer(config)) {
+      assertTrue(m.byUser().degree(0) > RowEntries.CHUNK, "degree " + m.byUser().degree(0));
+      TrainingRun run = trainer.start(m);
+      ReferenceAls reference = new ReferenceAls(data, 7, config.lambda(), true,
+          toRows(run.model().userFactors()), toRows(run.model().itemFactors()));
+      for (int it = 0; it < config.iterations(); it++) {
+        run.sweepUsers();
+        run.sweepItems();
+        reference.iterate();
+      }
+      assertRowsMatch("user", run.model().userFactors(), reference.users, TOLERANCE);
+      assertRowsMatch("item", run.model().itemFactors(), reference.items, TOLERANCE);
+    }
+  }
+
   private static void assertFloatValued(FactorMatrix m) {
     for (double v : m.data()) {
       assertEquals((double) (float) v, v, "a FLOAT factor that is not a float: " + v);

@@ -15,6 +15,7 @@ final class LossEvaluator {
   private final RowPartition userChunks;
   private final RowPartition itemChunks;
   private final AlsConfig config;
+  private final ThreadLocal<RowEntries> entries = ThreadLocal.withInitial(RowEntries::new);
 
   LossEvaluator(
       CompressedRows byUser,
@@ -47,11 +48,18 @@ final class LossEvaluator {
           for (int i = userChunks.from(c); i < userChunks.to(c); i++) {
             final int wi = i * k;
             final double offset = userBias == null ? 0 : mean + userBias[i];
-            for (long pos = byUser.start(i), end = byUser.end(i); pos < end; pos++) {
-              final int j = byUser.index(pos);
-              double e = byUser.value(pos) - offset - (itemBias == null ? 0 : itemBias[j])
-                  - FactorMatrix.dotUnchecked(w, wi, u, j * k, k);
-              sse += e * e;
+            final RowEntries row = entries.get();
+            for (long pos = byUser.start(i), end = byUser.end(i); pos < end; ) {
+              final int count = row.fill(byUser, pos, end);
+              final int[] columns = row.columns();
+              final float[] ratings = row.ratings();
+              for (int e = 0; e < count; e++) {
+                final int j = columns[e];
+                double r = ratings[e] - offset - (itemBias == null ? 0 : itemBias[j])
+                    - FactorMatrix.dotUnchecked(w, wi, u, j * k, k);
+                sse += r * r;
+              }
+              pos += count;
             }
             double norm = FactorMatrix.dotUnchecked(w, wi, w, wi, k)
                 + (userBias == null ? 0 : userBias[i] * userBias[i]);

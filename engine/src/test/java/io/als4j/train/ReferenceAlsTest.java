@@ -10,6 +10,7 @@ import io.als4j.testing.RandomRatings;
 import io.als4j.testing.ReferenceAls;
 import io.als4j.testing.TestSeeds;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,11 +60,7 @@ class ReferenceAlsTest {
               toRows(run.model().userFactors()),
               toRows(run.model().itemFactors()));
       reference.roundToFloat = precision == FactorPrecision.FLOAT;
-      for (int it = 0; it < config.iterations(); it++) {
-        run.sweepUsers();
-        run.sweepItems();
-        reference.iterate();
-      }
+      iterateSideBySide(run, reference, config.iterations());
       double tolerance = precision == FactorPrecision.FLOAT ? FLOAT_TOLERANCE : TOLERANCE;
       assertRowsMatch("user", run.model().userFactors(), reference.users, tolerance);
       assertRowsMatch("item", run.model().itemFactors(), reference.items, tolerance);
@@ -78,7 +75,7 @@ class ReferenceAlsTest {
    * Rows longer than one chunk of entries ({@link RowEntries#CHUNK}) and than one Gram block: each
    * of the 3 users has about 1,300 ratings, read in two chunks and five blocks.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void rowsReadInSeveralChunksMatchTheReference() {
     RandomRatings data = RandomRatings.uniform(3, 2_600, 0.5, TestSeeds.base() + 99);
     AlsConfig config = AlsConfig.builder().biases(false).rank(7).lambda(0.1).iterations(2)
@@ -89,13 +86,18 @@ class ReferenceAlsTest {
       TrainingRun run = trainer.start(m);
       ReferenceAls reference = new ReferenceAls(data, 7, config.lambda(), true,
           toRows(run.model().userFactors()), toRows(run.model().itemFactors()));
-      for (int it = 0; it < config.iterations(); it++) {
-        run.sweepUsers();
-        run.sweepItems();
-        reference.iterate();
-      }
+      iterateSideBySide(run, reference, config.iterations());
       assertRowsMatch("user", run.model().userFactors(), reference.users, TOLERANCE);
       assertRowsMatch("item", run.model().itemFactors(), reference.items, TOLERANCE);
+    }
+  }
+
+  /** Full iterations of the engine and of the reference, in step. */
+  private static void iterateSideBySide(TrainingRun run, ReferenceAls reference, int iterations) {
+    for (int it = 0; it < iterations; it++) {
+      run.sweepUsers();
+      run.sweepItems();
+      reference.iterate();
     }
   }
 
@@ -118,11 +120,7 @@ class ReferenceAlsTest {
       ReferenceAls reference =
           new ReferenceAls(data, rank, config.lambda(), mode == LambdaMode.WEIGHTED,
               toRows(run.model().userFactors()), toRows(run.model().itemFactors()), true);
-      for (int it = 0; it < config.iterations(); it++) {
-        run.sweepUsers();
-        run.sweepItems();
-        reference.iterate();
-      }
+      iterateSideBySide(run, reference, config.iterations());
       assertRowsMatch("user", run.model().userFactors(), reference.users, TOLERANCE);
       assertRowsMatch("item", run.model().itemFactors(), reference.items, TOLERANCE);
       double[] userBias = new double[data.numUsers];

@@ -8,10 +8,8 @@ public enum FactorPrecision {
   /**
    * Every solved row is rounded to float (its values stay in the model's double arrays, exactly
    * representable as floats), and each half-sweep gathers the fixed side from a float copy: half
-   * the bytes per gathered row. Gathering factor rows at random from an array larger than the cache
-   * is what a sweep waits on at small K (ML-20M shape, K = 10: about 50 ns per double row against
-   * 20–25 ns per float row on this project's machine), which is why Spark, implicit and LibMF keep
-   * float factors too. Rounding a row's exact minimizer raises its loss only to second order in the
+   * the bytes per gathered row: 1.13× faster at K = 10 on the ML-20M shape (benchmarks/RESULTS.md),
+   * and the precision Spark, implicit and LibMF keep factors in too. Rounding a row's exact minimizer raises its loss only to second order in the
    * rounding (of the order of 2⁻⁴⁸ relative), far below anything a rating can show.
    */
   FLOAT,

@@ -15,19 +15,22 @@ final class LossEvaluator {
   private final RowPartition userChunks;
   private final RowPartition itemChunks;
   private final AlsConfig config;
-  private final ThreadLocal<RowEntries> entries = ThreadLocal.withInitial(RowEntries::new);
+  /** Each worker's entry buffer, the one its sweeps use (a loss is never evaluated mid-sweep). */
+  private final ThreadLocal<RowEntries> entries;
 
   LossEvaluator(
       CompressedRows byUser,
       CompressedRows byItem,
       RowPartition userChunks,
       RowPartition itemChunks,
-      AlsConfig config) {
+      AlsConfig config,
+      ThreadLocal<RowEntries> entries) {
     this.byUser = byUser;
     this.byItem = byItem;
     this.userChunks = userChunks;
     this.itemChunks = itemChunks;
     this.config = config;
+    this.entries = entries;
   }
 
   /** The loss of these factors; {@code userBias} and {@code itemBias} are null without biases. */

@@ -79,7 +79,8 @@ public final class TrainingRun {
         Side.ITEMS, ratings.byItem(), users, userCopy, items, itemCopy, config, mean, userBias,
         itemBias);
     this.lossEvaluator =
-        new LossEvaluator(ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config);
+        new LossEvaluator(
+            ratings.byUser(), ratings.byItem(), userChunks, itemChunks, config, entries);
     if (config.solveMethod() == SolveMethod.CONJUGATE_GRADIENT) {
       final GramProductKernel product = GramProductKernels.matching(kernel);
       final int maxRows =
